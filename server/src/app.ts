@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
+import { cityRoutes } from './platform/city/city.routes.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Config } from './platform/config/config.ts';
+import type { Db } from './platform/db/database.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+import { installProblemHandlers, sendProblem } from './platform/http/problem.ts';
+import type { Jobs } from './platform/jobs/jobs.ts';
+import { mailRoutes } from './platform/mail/mail.routes.ts';
+import type { MailService } from './platform/mail/mail.service.ts';
+
+/** Everything the app needs from outside; built once in main.ts (or by a test) and passed in. */
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  city: CityProfile;
+  clock: Clock;
+  jobs: Jobs;
+  mail: MailService;
+  /** Set by the process entry while it drains; /health/ready then answers 503. */
+  isShuttingDown?: () => boolean;
+  /** The process's pino logger; without it the app logs at config.logLevel. */
+  logger?: FastifyBaseLogger;
+};
+
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The composition root of the HTTP app: platform plugins first, then each module, explicitly. No
+ * autoloading: reading this function tells which routes exist and what they depend on.
+ */
+export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
+  const { config } = deps;
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } }),
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandlers(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.env === 'production',
+  });
+
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    // Only the API is limited; static files and health checks are not.
+    allowList: (request) => !request.url.startsWith('/api/'),
+    errorResponseBuilder: (_request, context) => {
+      const error = new Error('rate limited') as Error & { statusCode: number };
+      error.statusCode = context.statusCode;
+      return error;
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: `Gastvrij API (${deps.city.name.nl})`,
+        version: '0.1.0',
+        description: 'The API of Gastvrij. Errors are RFC 9457 problem+json with a stable `code`; titles follow Accept-Language (nl, fr, en).',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { db: deps.db, isShuttingDown: deps.isShuttingDown ?? (() => false) });
+  await app.register(cityRoutes, { profile: deps.city, clock: () => deps.clock.now() });
+  await app.register(mailRoutes, { mail: deps.mail, demo: config.demo });
+
+  await registerWeb(app, config.webDist);
+  return app;
+};
+
+/** Serves the built web app; unknown non-API paths get index.html so the client router can take over. */
+const registerWeb = async (app: FastifyInstance, webDist: string) => {
+  const index = path.join(webDist, 'index.html');
+  if (!existsSync(index)) {
+    app.log.warn(`No web build at ${webDist}: run \`npm run build\`. The API works without it.`);
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  app.setNotFoundHandler((request, reply) => {
+    const accept = request.headers.accept ?? '';
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/health/') && accept.includes('text/html')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(request, reply, 'not-found');
+  });
+};

@@ -1,0 +1,132 @@
+import net from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { pino } from 'pino';
+import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
+import { buildApp } from './app.ts';
+import { loadCityProfile } from './platform/city/city-profile.loader.ts';
+import { systemClock } from './platform/clock.ts';
+import type { Config } from './platform/config/config.ts';
+import { createDb, redactUrl } from './platform/db/database.ts';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from './platform/db/embedded.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { createJobs } from './platform/jobs/jobs.ts';
+import { createMailService } from './platform/mail/mail.service.ts';
+
+/** A start-up failure whose message says what is wrong and how to fix it; the CLI prints it as one line. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/** Reports a step of a long operation to the person waiting for it. */
+export type Progress = (message: string) => void;
+
+const portIsFree = (port: number, host: string) =>
+  new Promise<boolean>((resolve) => {
+    if (port === 0) return resolve(true);
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+
+/** Opens the configured database (or starts the embedded one) and checks that it answers. */
+export const openDatabase = async (config: Config, progress: Progress): Promise<{ url: string; embedded: EmbeddedDatabase | null }> => {
+  if (!config.databaseUrl) {
+    const embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, port: config.embeddedPgPort, onProgress: progress });
+    return { url: embedded.url, embedded };
+  }
+  const client = new pg.Client({ connectionString: config.databaseUrl, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ server_version_num: string }>('SHOW server_version_num');
+    const version = Number(rows[0]?.server_version_num ?? 0);
+    if (version < 150000) throw new StartupError(`PostgreSQL at ${redactUrl(config.databaseUrl)} is version ${version}; Gastvrij needs 15 or newer.`);
+  } catch (error) {
+    if (error instanceof StartupError) throw error;
+    const e = error as NodeJS.ErrnoException;
+    throw new StartupError(
+      `Cannot reach PostgreSQL at ${redactUrl(config.databaseUrl)} (${e.code ?? e.message}). Check that the server runs and that DATABASE_URL is right, or unset DATABASE_URL to use the embedded PostgreSQL.`,
+      { cause: error },
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+  return { url: config.databaseUrl, embedded: null };
+};
+
+/** A running Gastvrij process. */
+export type Running = { app: FastifyInstance; url: string; city: CityProfile; stop: (reason?: string) => Promise<void> };
+
+/**
+ * The whole start: configuration is already validated; then city profile -> port check ->
+ * database -> migrations -> jobs -> HTTP. Each failing step throws a StartupError naming the fix.
+ */
+export const startServer = async (config: Config, progress: Progress = () => {}): Promise<Running> => {
+  const city = await loadCityProfile(config.cityProfilePath).catch((error: Error) => {
+    throw new StartupError(error.message, { cause: error });
+  });
+  if (!(await portIsFree(config.port, config.host === 'localhost' ? '127.0.0.1' : config.host))) {
+    throw new StartupError(
+      `Port ${config.port} is already in use. Stop the program that uses it, or start Gastvrij with another port: PORT=${config.port + 1} npm start`,
+    );
+  }
+
+  const database = await openDatabase(config, progress);
+  let shuttingDown = false;
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse()) await step().catch(() => {});
+  };
+  if (database.embedded) cleanups.push(database.embedded.stop);
+  try {
+    progress('applying database migrations');
+    const result = await migrate(database.url, { onProgress: progress });
+    if (result.applied.length) progress(`applied ${result.applied.length} migration(s)`);
+
+    const { db } = createDb(database.url, { applicationName: 'gastvrij-app' });
+    cleanups.push(() => db.destroy());
+    const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+    const jobs = createJobs({ connectionString: database.url, logger });
+    const mail = createMailService({
+      db,
+      jobs,
+      clock: systemClock,
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom ?? `${city.name.nl} <${city.contact.email}>`,
+    });
+    progress('starting the job queue');
+    await jobs.start();
+    cleanups.push(() => jobs.stop(config.shutdownTimeoutMs));
+
+    const app = await buildApp({ config, db, city, clock: systemClock, jobs, mail, isShuttingDown: () => shuttingDown, logger });
+    cleanups.push(() => app.close());
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new StartupError(`Port ${config.port} is already in use. Stop the program that uses it, or set another port: PORT=${config.port + 1} npm start`);
+      }
+      throw error;
+    }
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://localhost:${port}`;
+    let stopping: Promise<void> | null = null;
+    return {
+      app,
+      url,
+      city,
+      stop: (reason = 'stop') => {
+        stopping ??= (async () => {
+          shuttingDown = true;
+          app.log.info({ reason }, 'shutting down: draining requests and jobs');
+          await cleanup();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+};

@@ -1,0 +1,157 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Gastvrij reads from the environment, with its default and a one-line description.
+ * The README's configuration table is generated from this list (`gastvrij doctor --config-table`).
+ */
+export const settings = {
+  PORT: { default: '3000', doc: 'HTTP port of the app.' },
+  HOST: { default: 'localhost', doc: 'Interface to listen on; `0.0.0.0` behind a load balancer or in a container.' },
+  NODE_ENV: { default: 'development', doc: '`production` refuses demo settings (embedded identity provider, demo seed, mail kept in the database).' },
+  LOG_LEVEL: { default: 'info', doc: 'pino log level: fatal, error, warn, info, debug, trace, silent.' },
+  DATABASE_URL: { default: '', doc: 'PostgreSQL (>= 15) connection string. Empty: start the embedded PostgreSQL under the data directory.' },
+  GASTVRIJ_DATA_DIR: { default: './data', doc: 'Where the embedded PostgreSQL keeps its files (and uploads later).' },
+  GASTVRIJ_EMBEDDED_PG_PORT: { default: '0', doc: 'Port of the embedded PostgreSQL; 0 picks a free one (never 5432).' },
+  GASTVRIJ_CITY_PROFILE: { default: 'config/cities/harelbeke.yaml', doc: 'Path of the city profile (YAML or JSON).' },
+  GASTVRIJ_PUBLIC_URL: { default: '', doc: 'Public base URL used in e-mails and documents. Empty: http://localhost:PORT.' },
+  GASTVRIJ_DEMO: { default: '', doc: 'Seed and show the demo city. Empty: on, except when NODE_ENV=production.' },
+  GASTVRIJ_RATE_LIMIT: { default: '300', doc: 'Requests per minute per IP address on unauthenticated API routes.' },
+  GASTVRIJ_TRUST_PROXY: { default: 'false', doc: 'Trust X-Forwarded-* headers (true behind a load balancer).' },
+  GASTVRIJ_SHUTDOWN_TIMEOUT_MS: { default: '10000', doc: 'How long a graceful shutdown waits for requests and jobs to finish.' },
+  GASTVRIJ_WEB_DIST: { default: 'web/dist', doc: 'Folder of the built web app served by the API process.' },
+  SMTP_URL: {
+    default: '',
+    doc: 'SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Empty: mail is kept in the database and shown at /werk/mail.',
+  },
+  MAIL_FROM: { default: '', doc: 'Sender address. Empty: the e-mail address of the city profile.' },
+} as const;
+
+export type SettingName = keyof typeof settings;
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0', 'yes', 'no', ''].includes(v), 'must be true or false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = (min: number) => z.coerce.number().int('must be a whole number').min(min, `must be at least ${min}`).max(65535, 'must be at most 65535');
+
+const configSchema = z.object({
+  PORT: port(0),
+  HOST: z.string().min(1),
+  NODE_ENV: z.enum(['development', 'test', 'production']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  DATABASE_URL: z.string().refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), 'must start with postgres://'),
+  GASTVRIJ_DATA_DIR: z.string().min(1),
+  GASTVRIJ_EMBEDDED_PG_PORT: port(0).refine((p) => p !== 5432, 'must not be 5432, the port of a system PostgreSQL'),
+  GASTVRIJ_CITY_PROFILE: z.string().min(1),
+  GASTVRIJ_PUBLIC_URL: z.string().refine((v) => v === '' || URL.canParse(v), 'must be a URL'),
+  GASTVRIJ_DEMO: bool,
+  GASTVRIJ_RATE_LIMIT: z.coerce.number().int().min(1),
+  GASTVRIJ_TRUST_PROXY: bool,
+  GASTVRIJ_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0),
+  GASTVRIJ_WEB_DIST: z.string().min(1),
+  SMTP_URL: z.string().refine((v) => v === '' || /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://'),
+  MAIL_FROM: z.string(),
+});
+
+/** The validated configuration of one process. */
+export type Config = {
+  port: number;
+  host: string;
+  env: 'development' | 'test' | 'production';
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  cityProfilePath: string;
+  publicUrl: string;
+  demo: boolean;
+  rateLimitPerMinute: number;
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+  webDist: string;
+  smtpUrl: string | null;
+  mailFrom: string | null;
+};
+
+/** A configuration problem, with a message that names the setting and how to fix it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const levenshtein = (a: string, b: string): number => {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] as number;
+};
+
+const suggest = (name: string): string | undefined => {
+  let best: { name: string; d: number } | undefined;
+  for (const known of Object.keys(settings)) {
+    const d = levenshtein(name, known);
+    if (d <= 3 && (!best || d < best.d)) best = { name: known, d };
+  }
+  return best?.name;
+};
+
+/**
+ * Reads the configuration from an environment. Unknown `GASTVRIJ_*` keys are refused (a typo would
+ * otherwise silently fall back to a default), as is a production configuration with demo settings.
+ */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config => {
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('GASTVRIJ_') && !(key in settings)) {
+      const hint = suggest(key);
+      throw new ConfigError(`Unknown configuration key ${key}.${hint ? ` Did you mean ${hint}?` : ''} See the configuration table in README.md.`);
+    }
+  }
+  const raw: Record<string, string> = {};
+  for (const [key, setting] of Object.entries(settings)) raw[key] = env[key] ?? setting.default;
+  if (raw.NODE_ENV === '') raw.NODE_ENV = 'development';
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path[0] ?? '?');
+    throw new ConfigError(
+      `Invalid configuration ${key}=${JSON.stringify(raw[key])}: ${issue?.message}. Fix the environment variable ${key} (default ${JSON.stringify(settings[key as SettingName]?.default ?? '')}).`,
+    );
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  const demo = raw.GASTVRIJ_DEMO === '' ? !production : c.GASTVRIJ_DEMO;
+  if (production && demo) {
+    throw new ConfigError('GASTVRIJ_DEMO=true is refused with NODE_ENV=production: demo residents and the demo login must never reach real people.');
+  }
+  if (production && !c.SMTP_URL) {
+    throw new ConfigError('SMTP_URL is required with NODE_ENV=production: without it e-mail is only kept in the database.');
+  }
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    env: c.NODE_ENV,
+    logLevel: c.LOG_LEVEL,
+    databaseUrl: c.DATABASE_URL || null,
+    dataDir: path.resolve(cwd, c.GASTVRIJ_DATA_DIR),
+    embeddedPgPort: c.GASTVRIJ_EMBEDDED_PG_PORT,
+    cityProfilePath: path.resolve(cwd, c.GASTVRIJ_CITY_PROFILE),
+    publicUrl: (c.GASTVRIJ_PUBLIC_URL || `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    demo,
+    rateLimitPerMinute: c.GASTVRIJ_RATE_LIMIT,
+    trustProxy: c.GASTVRIJ_TRUST_PROXY,
+    shutdownTimeoutMs: c.GASTVRIJ_SHUTDOWN_TIMEOUT_MS,
+    webDist: path.resolve(cwd, c.GASTVRIJ_WEB_DIST),
+    smtpUrl: c.SMTP_URL || null,
+    mailFrom: c.MAIL_FROM || null,
+  };
+};

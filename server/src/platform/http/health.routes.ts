@@ -1,0 +1,28 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { pendingMigrations, readMigrations } from '../db/migrate.ts';
+
+/**
+ * `/health/live`: the process answers (for a restart decision). `/health/ready`: the database
+ * answers and the schema is complete (for a load balancer's routing decision).
+ */
+export const healthRoutes: FastifyPluginAsync<{ db: Db; isShuttingDown: () => boolean }> = async (app, { db, isShuttingDown }) => {
+  const known = await readMigrations();
+  app.get('/health/live', { config: { rateLimit: false }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  app.get('/health/ready', { config: { rateLimit: false }, schema: { hide: true } }, async (_request, reply) => {
+    if (isShuttingDown()) return reply.status(503).send({ status: 'shutting-down' });
+    try {
+      const { rows } = await sql<{ version: string }>`SELECT version FROM schema_migrations`.execute(db);
+      const pending = pendingMigrations(
+        known,
+        rows.map((r) => r.version),
+      );
+      if (pending.length > 0) return reply.status(503).send({ status: 'migrations-pending', pending });
+      return { status: 'ready' };
+    } catch (error) {
+      return reply.status(503).send({ status: 'database-unavailable', detail: (error as Error).message });
+    }
+  });
+};
