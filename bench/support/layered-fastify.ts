@@ -1,0 +1,57 @@
+// A bare Fastify with some of the app's per-request layers switched on by LAYERS (comma
+// separated): logger, request-id, helmet, rate-limit. Each layer copies its configuration from
+// server/src/app.ts and server/src/main.ts, so api-floor-breakdown can tell what each one costs
+// without changing the app. Keep in step with app.ts when its plugins change.
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify from 'fastify';
+import { pino } from 'pino';
+
+const layers = new Set((process.env.LAYERS ?? '').split(',').filter(Boolean));
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+const app = Fastify({
+  ...(layers.has('logger') ? { loggerInstance: pino({ level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }) } : {}),
+  ...(layers.has('request-id')
+    ? {
+        requestIdHeader: false as const,
+        genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+          const given = request.headers['x-request-id'];
+          return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+        },
+      }
+    : {}),
+  bodyLimit: 1024 * 1024,
+  routerOptions: { ignoreTrailingSlash: true },
+});
+if (layers.has('request-id')) {
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+}
+if (layers.has('helmet')) {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: true,
+  });
+}
+if (layers.has('rate-limit')) {
+  await app.register(rateLimit, { global: true, max: 1_000_000_000, timeWindow: '1 minute', allowList: (request) => !request.url.startsWith('/api/') });
+}
+app.get('/health/live', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
+await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => app.close().then(() => process.exit(0)));
