@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
 import { cityRoutes } from './platform/city/city.routes.ts';
@@ -55,9 +55,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installProblemHandlers(app);
+  const webIndex = existsSync(path.join(config.webDist, 'index.html'));
+  installProblemHandlers(app, webIndex ? { notFound: webAppFallback } : {});
+  const isShuttingDown = deps.isShuttingDown ?? (() => false);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // While draining, a kept-alive connection would hold the shutdown until its idle timeout.
+    if (isShuttingDown()) reply.header('connection', 'close');
   });
 
   await app.register(helmet, {
@@ -105,27 +109,20 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(healthRoutes, { db: deps.db, isShuttingDown: deps.isShuttingDown ?? (() => false) });
+  await app.register(healthRoutes, { db: deps.db, isShuttingDown });
   await app.register(cityRoutes, { profile: deps.city, clock: () => deps.clock.now() });
   await app.register(mailRoutes, { mail: deps.mail, demo: config.demo });
 
-  await registerWeb(app, config.webDist);
+  if (webIndex) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false, maxAge: '1h' });
+  else app.log.warn(`No web build at ${config.webDist}: run \`npm run build\`. The API works without it.`);
   return app;
 };
 
-/** Serves the built web app; unknown non-API paths get index.html so the client router can take over. */
-const registerWeb = async (app: FastifyInstance, webDist: string) => {
-  const index = path.join(webDist, 'index.html');
-  if (!existsSync(index)) {
-    app.log.warn(`No web build at ${webDist}: run \`npm run build\`. The API works without it.`);
-    return;
+/** Unknown non-API pages get the web app's index.html so the client router can take over; the rest a 404 problem. */
+const webAppFallback = (request: FastifyRequest, reply: FastifyReply) => {
+  const accept = request.headers.accept ?? '';
+  if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/health/') && accept.includes('text/html')) {
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
   }
-  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
-  app.setNotFoundHandler((request, reply) => {
-    const accept = request.headers.accept ?? '';
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/health/') && accept.includes('text/html')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
-    return sendProblem(request, reply, 'not-found');
-  });
+  return sendProblem(request, reply, 'not-found');
 };

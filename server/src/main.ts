@@ -7,10 +7,10 @@ import { buildApp } from './app.ts';
 import { loadCityProfile } from './platform/city/city-profile.loader.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
-import { createDb, redactUrl } from './platform/db/database.ts';
+import { createDb, type Db, redactUrl } from './platform/db/database.ts';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './platform/db/embedded.ts';
-import { migrate } from './platform/db/migrate.ts';
-import { createJobs } from './platform/jobs/jobs.ts';
+import { MigrationError, migrate } from './platform/db/migrate.ts';
+import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createMailService } from './platform/mail/mail.service.ts';
 
 /** A start-up failure whose message says what is wrong and how to fix it; the CLI prints it as one line. */
@@ -36,6 +36,7 @@ export const openDatabase = async (config: Config, progress: Progress): Promise<
     return { url: embedded.url, embedded };
   }
   const client = new pg.Client({ connectionString: config.databaseUrl, connectionTimeoutMillis: 5_000 });
+  client.on('error', () => {});
   try {
     await client.connect();
     const { rows } = await client.query<{ server_version_num: string }>('SHOW server_version_num');
@@ -57,9 +58,28 @@ export const openDatabase = async (config: Config, progress: Progress): Promise<
 /** A running Gastvrij process. */
 export type Running = { app: FastifyInstance; url: string; city: CityProfile; stop: (reason?: string) => Promise<void> };
 
+/** Resolves when `work` settles or after `ms`, whichever comes first; says which. */
+const within = async (ms: number, work: Promise<unknown>): Promise<'done' | 'timeout'> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => 'done' as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
 /**
  * The whole start: configuration is already validated; then city profile -> port check ->
- * database -> migrations -> jobs -> HTTP. Each failing step throws a StartupError naming the fix.
+ * database -> migrations -> jobs -> HTTP. Each failing step throws a StartupError naming the fix,
+ * after undoing the steps before it (the embedded PostgreSQL is stopped again).
+ *
+ * `stop()` shuts down in the opposite order: readiness answers 503, the HTTP server stops
+ * accepting and lets in-flight requests finish, then the job workers finish their running jobs,
+ * then the connection pool closes, then the embedded PostgreSQL stops. The HTTP and job steps
+ * each wait at most GASTVRIJ_SHUTDOWN_TIMEOUT_MS.
  */
 export const startServer = async (config: Config, progress: Progress = () => {}): Promise<Running> => {
   const city = await loadCityProfile(config.cityProfilePath).catch((error: Error) => {
@@ -71,22 +91,46 @@ export const startServer = async (config: Config, progress: Progress = () => {})
     );
   }
 
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] });
   const database = await openDatabase(config, progress);
   let shuttingDown = false;
-  const cleanups: (() => Promise<void>)[] = [];
-  const cleanup = async () => {
-    for (const step of cleanups.reverse()) await step().catch(() => {});
+  let app: FastifyInstance | null = null;
+  let jobs: Jobs | null = null;
+  let db: Db | null = null;
+
+  /** Each step runs even when an earlier one failed: a half-stopped process must still release the database. */
+  const shutdown = async () => {
+    shuttingDown = true;
+    const step = async (name: string, work: () => Promise<unknown>) => {
+      try {
+        await work();
+      } catch (error) {
+        logger.error({ err: error }, `shutdown: ${name} failed`);
+      }
+    };
+    const server = app;
+    if (server) {
+      await step('closing HTTP', async () => {
+        if ((await within(config.shutdownTimeoutMs, server.close())) === 'timeout') {
+          logger.warn(`shutdown: requests still running after ${config.shutdownTimeoutMs} ms are cut off`);
+          server.server.closeAllConnections();
+        }
+      });
+    }
+    if (jobs) await step('stopping jobs', () => (jobs as Jobs).stop(config.shutdownTimeoutMs));
+    if (db) await step('closing the database pool', () => (db as Db).destroy());
+    if (database.embedded) await step('stopping the embedded PostgreSQL', () => (database.embedded as EmbeddedDatabase).stop());
   };
-  if (database.embedded) cleanups.push(database.embedded.stop);
+
   try {
     progress('applying database migrations');
-    const result = await migrate(database.url, { onProgress: progress });
+    const result = await migrate(database.url, { onProgress: progress }).catch((error: Error) => {
+      throw error instanceof MigrationError ? new StartupError(error.message, { cause: error }) : error;
+    });
     if (result.applied.length) progress(`applied ${result.applied.length} migration(s)`);
 
-    const { db } = createDb(database.url, { applicationName: 'gastvrij-app' });
-    cleanups.push(() => db.destroy());
-    const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] });
-    const jobs = createJobs({ connectionString: database.url, logger });
+    db = createDb(database.url, { applicationName: 'gastvrij-app' }).db;
+    jobs = createJobs({ connectionString: database.url, logger });
     const mail = createMailService({
       db,
       jobs,
@@ -96,10 +140,8 @@ export const startServer = async (config: Config, progress: Progress = () => {})
     });
     progress('starting the job queue');
     await jobs.start();
-    cleanups.push(() => jobs.stop(config.shutdownTimeoutMs));
 
-    const app = await buildApp({ config, db, city, clock: systemClock, jobs, mail, isShuttingDown: () => shuttingDown, logger });
-    cleanups.push(() => app.close());
+    app = await buildApp({ config, db, city, clock: systemClock, jobs, mail, isShuttingDown: () => shuttingDown, logger });
     try {
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {
@@ -111,22 +153,22 @@ export const startServer = async (config: Config, progress: Progress = () => {})
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
+    const running = app;
     let stopping: Promise<void> | null = null;
     return {
-      app,
+      app: running,
       url,
       city,
       stop: (reason = 'stop') => {
         stopping ??= (async () => {
-          shuttingDown = true;
-          app.log.info({ reason }, 'shutting down: draining requests and jobs');
-          await cleanup();
+          logger.info({ reason }, 'shutting down: draining requests, then jobs');
+          await shutdown();
         })();
         return stopping;
       },
     };
   } catch (error) {
-    await cleanup();
+    await shutdown();
     throw error;
   }
 };

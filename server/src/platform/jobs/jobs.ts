@@ -1,33 +1,66 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { PgBoss } from 'pg-boss';
+import { fromKysely, type JobWithMetadata, PgBoss } from 'pg-boss';
+import type { Db } from '../db/database.ts';
+
+/** Where a job stands when its handler runs. */
+export type JobMeta = {
+  id: string;
+  /** 0 on the first run, 1 on the first retry, and so on. */
+  attempt: number;
+  retryLimit: number;
+  /** True when this is the last attempt: if it throws, the job goes to the dead-letter queue. */
+  final: boolean;
+};
 
 /** A job handler: throw to have the job retried with backoff; after the last retry it goes to the dead-letter queue. */
-export type JobHandler<T> = (data: T, meta: { id: string; attempt: number }) => Promise<void>;
+export type JobHandler<T> = (data: T, meta: JobMeta) => Promise<void>;
 
 /** One declared queue: its name, retry policy and handler. */
 export type QueueDefinition<T> = {
   name: string;
+  /** Retries after the first attempt (default 5). */
   retryLimit?: number;
+  /** First retry delay; it doubles (with jitter) on every retry (default 10). */
   retryDelaySeconds?: number;
+  /** Cap on the doubled delay (default one hour). */
+  retryDelayMaxSeconds?: number;
+  /** How often an idle worker looks for new jobs (default 2). */
+  pollingIntervalSeconds?: number;
   handler: JobHandler<T>;
 };
+
+/** A job that gave up after its retries, as it sits in a dead-letter queue. */
+export type DeadLetter = { id: string; sourceId: string | null; data: object; createdOn: Date };
 
 /** The durable job queue of the platform (pg-boss on the app's own database). */
 export type Jobs = {
   /** Declares a queue (and its dead-letter queue) and, when workers run in this process, its handler. Call before start(). */
   define: <T extends object>(queue: QueueDefinition<T>) => void;
-  send: <T extends object>(name: string, data: T, options?: { singletonKey?: string; startAfter?: Date }) => Promise<string | null>;
+  /**
+   * Queues a job. Pass the transaction that made the change as `db`: the job then exists only if
+   * the transaction commits, and no worker sees it before the rows it refers to.
+   */
+  send: <T extends object>(name: string, data: T, options?: { singletonKey?: string; startAfter?: Date; db?: Db }) => Promise<string | null>;
   start: () => Promise<void>;
   /** Stops fetching new jobs and waits up to timeoutMs for running handlers to finish. */
   stop: (timeoutMs: number) => Promise<void>;
+  /** The jobs of a queue that gave up and wait in its dead-letter queue (for operators and tests). */
+  deadLetters: (name: string) => Promise<DeadLetter[]>;
   boss: () => PgBoss | null;
 };
 
 export const deadLetterName = (name: string) => `${name}.dead`;
 
+const defaults = { retryLimit: 5, retryDelaySeconds: 10, retryDelayMaxSeconds: 3600, pollingIntervalSeconds: 2 };
+
 /**
  * Creates the job runner. `workers: false` makes an instance that only sends (for the CLI and
  * for tests that drive handlers themselves).
+ *
+ * Failed jobs are retried with exponential backoff; a job whose last attempt fails moves to the
+ * queue's dead-letter queue (`<name>.dead`) and is logged as an error at that moment. Nothing
+ * consumes the dead-letter queues: the jobs stay there for 30 days so an operator can inspect
+ * and redrive them, and each start logs a warning while any are waiting.
  */
 export const createJobs = (options: { connectionString: string; logger: FastifyBaseLogger; workers?: boolean }): Jobs => {
   const definitions: QueueDefinition<object>[] = [];
@@ -35,8 +68,62 @@ export const createJobs = (options: { connectionString: string; logger: FastifyB
   const workers = options.workers ?? true;
   const log = options.logger.child({ component: 'jobs' });
 
+  const deadLetters = async (name: string): Promise<DeadLetter[]> => {
+    if (!boss) throw new Error('jobs not started');
+    const jobs = await boss.findJobs<object>(deadLetterName(name), { queued: true });
+    return jobs.map((job) => ({ id: job.id, sourceId: job.sourceId ?? null, data: job.data, createdOn: job.createdOn }));
+  };
+
+  const installQueues = async (b: PgBoss) => {
+    for (const queue of definitions) {
+      const dead = deadLetterName(queue.name);
+      const policy = {
+        retryLimit: queue.retryLimit ?? defaults.retryLimit,
+        retryDelay: queue.retryDelaySeconds ?? defaults.retryDelaySeconds,
+        retryDelayMax: queue.retryDelayMaxSeconds ?? defaults.retryDelayMaxSeconds,
+        retryBackoff: true,
+        deadLetter: dead,
+      };
+      await b.createQueue(dead, { retentionSeconds: 60 * 60 * 24 * 30 });
+      // createQueue leaves an existing queue as it is; updateQueue makes a changed retry policy take effect.
+      await b.createQueue(queue.name, policy);
+      await b.updateQueue(queue.name, policy);
+      if (!workers) continue;
+      const waiting = await b.findJobs(dead, { queued: true, limit: 1000 });
+      if (waiting.length > 0) {
+        log.warn({ queue: queue.name, deadLetterQueue: dead, count: waiting.length }, 'jobs wait in the dead-letter queue: inspect and redrive or delete them');
+      }
+      await b.work(
+        queue.name,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: queue.pollingIntervalSeconds ?? defaults.pollingIntervalSeconds },
+        async ([job]: JobWithMetadata<object>[]) => {
+          if (!job) return;
+          const meta: JobMeta = { id: job.id, attempt: job.retryCount, retryLimit: job.retryLimit, final: job.retryCount >= job.retryLimit };
+          try {
+            await queue.handler(job.data, meta);
+            log.debug({ queue: queue.name, jobId: job.id, attempt: meta.attempt }, 'job done');
+          } catch (error) {
+            if (meta.final) {
+              log.error(
+                { queue: queue.name, jobId: job.id, attempts: meta.attempt + 1, deadLetterQueue: dead, err: error },
+                'job gave up after its last retry and moved to the dead-letter queue',
+              );
+            } else {
+              log.warn(
+                { queue: queue.name, jobId: job.id, attempt: meta.attempt, retryLimit: meta.retryLimit, err: error },
+                'job failed; it is retried with backoff',
+              );
+            }
+            throw error;
+          }
+        },
+      );
+    }
+  };
+
   return {
     define: (queue) => {
+      if (boss) throw new Error(`Queue ${queue.name} defined after jobs.start()`);
       definitions.push(queue as QueueDefinition<object>);
     },
     send: async (name, data, sendOptions) => {
@@ -44,39 +131,21 @@ export const createJobs = (options: { connectionString: string; logger: FastifyB
       return boss.send(name, data, {
         ...(sendOptions?.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
         ...(sendOptions?.startAfter ? { startAfter: sendOptions.startAfter } : {}),
+        ...(sendOptions?.db ? { db: fromKysely(sendOptions.db) } : {}),
       });
     },
     start: async () => {
-      boss = new PgBoss({ connectionString: options.connectionString, application_name: 'gastvrij-jobs', max: 4, supervise: workers, schedule: workers });
-      boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
-      await boss.start();
-      for (const queue of definitions) {
-        const dead = deadLetterName(queue.name);
-        await boss.createQueue(dead, { retentionSeconds: 60 * 60 * 24 * 30 });
-        await boss.createQueue(queue.name, {
-          retryLimit: queue.retryLimit ?? 5,
-          retryDelay: queue.retryDelaySeconds ?? 10,
-          retryBackoff: true,
-          deadLetter: dead,
-        });
-        if (!workers) continue;
-        await boss.work<object>(queue.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-          if (!job) return;
-          const attempt = (job as unknown as { retryCount?: number }).retryCount ?? 0;
-          try {
-            await queue.handler(job.data, { id: job.id, attempt });
-            log.debug({ queue: queue.name, jobId: job.id }, 'job done');
-          } catch (error) {
-            log.warn(
-              { queue: queue.name, jobId: job.id, attempt, err: error },
-              'job failed; pg-boss retries it with backoff, then moves it to the dead-letter queue',
-            );
-            throw error;
-          }
-        });
-        await boss.work<object>(dead, { batchSize: 1, pollingIntervalSeconds: 5 }, async ([job]) => {
-          if (job) log.error({ queue: queue.name, jobId: job.id, data: job.data }, 'job gave up after its retries and is in the dead-letter queue');
-        });
+      const b = new PgBoss({ connectionString: options.connectionString, application_name: 'gastvrij-jobs', max: 4, supervise: workers, schedule: workers });
+      b.on('error', (error) => log.error({ err: error }, 'job queue error'));
+      b.on('warning', (warning) => log.warn({ warning: warning.data }, `job queue warning: ${warning.message}`));
+      await b.start();
+      boss = b;
+      try {
+        await installQueues(b);
+      } catch (error) {
+        boss = null;
+        await b.stop({ graceful: false }).catch(() => {});
+        throw error;
       }
     },
     stop: async (timeoutMs) => {
@@ -85,6 +154,7 @@ export const createJobs = (options: { connectionString: string; logger: FastifyB
       boss = null;
       await b.stop({ graceful: true, timeout: timeoutMs });
     },
+    deadLetters,
     boss: () => boss,
   };
 };

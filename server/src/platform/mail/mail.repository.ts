@@ -8,6 +8,8 @@ export type MailRow = Selectable<MailOutbox>;
 export const createMailRepository = (db: Db) => ({
   insert: (row: Insertable<MailOutbox>) => db.insertInto('mail_outbox').values(row).returningAll().executeTakeFirstOrThrow(),
   get: (id: string) => db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** The row, locked until the transaction ends: two deliveries of one mail run one after the other, never side by side. */
+  getForDelivery: (id: string) => db.selectFrom('mail_outbox').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
   markDelivered: (id: string, status: 'sent' | 'kept', messageId: string | null, at: Date) =>
     db
       .updateTable('mail_outbox')

@@ -8,7 +8,13 @@ import { createMailRepository, type MailRow } from './mail.repository.ts';
 export type OutgoingMail = { to: string; subject: string; text: string; html?: string; language?: 'nl' | 'fr' | 'en' };
 
 export const mailQueue = 'mail.send';
-const retryLimit = 5;
+
+/** How delivery is retried when the SMTP server refuses or cannot be reached. */
+export type MailRetryPolicy = { limit: number; delaySeconds: number; maxDelaySeconds: number };
+
+// About nine hours of retries before a mail counts as failed: long enough to ride out a mail server's
+// maintenance window, short enough that staff see a failed mail the same day.
+const defaultRetry: MailRetryPolicy = { limit: 8, delaySeconds: 30, maxDelaySeconds: 3600 };
 
 /** Outgoing mail: stored first (the row is the truth), delivered by a job with retries. */
 export type MailService = {
@@ -18,39 +24,67 @@ export type MailService = {
   recent: (limit?: number) => Promise<MailRow[]>;
 };
 
+const domainOf = (address: string) => /@([^\s>]+)>?\s*$/.exec(address)?.[1] ?? 'gastvrij.invalid';
+
 /**
  * Creates the mail service and registers its delivery job. Without `smtpUrl`, mail is kept in the
  * database (status `kept`) so a demo works with no mail server.
+ *
+ * Delivery is idempotent: the job locks the row, and a row that is already `sent` or `kept` is
+ * never sent again, whichever retry or instance runs the job. The Message-ID is derived from the
+ * row, so even the one unavoidable duplicate (the SMTP server accepted, then the database update
+ * was lost) carries the same Message-ID and can be recognised.
  */
-export const createMailService = (deps: { db: Db; jobs: Jobs; clock: Clock; smtpUrl: string | null; from: string }): MailService => {
-  const transport = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : null;
+export const createMailService = (deps: {
+  db: Db;
+  jobs: Jobs;
+  clock: Clock;
+  smtpUrl: string | null;
+  from: string;
+  retry?: Partial<MailRetryPolicy>;
+}): MailService => {
+  const retry = { ...defaultRetry, ...deps.retry };
+  // nodemailer's own timeouts (up to ten minutes) would hold the row lock far too long.
+  const transport = deps.smtpUrl
+    ? nodemailer.createTransport({ url: deps.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 })
+    : null;
   const repository = createMailRepository(deps.db);
+  const messageDomain = domainOf(deps.from);
 
   deps.jobs.define<{ id: string }>({
     name: mailQueue,
-    retryLimit,
-    retryDelaySeconds: 5,
-    handler: async ({ id }, { attempt }) => {
-      const row = await repository.get(id);
-      if (!row || row.status === 'sent' || row.status === 'kept') return;
-      if (!transport) {
-        await repository.markDelivered(id, 'kept', null, deps.clock.now());
-        return;
-      }
-      try {
-        const info = await transport.sendMail({
-          from: deps.from,
-          to: row.to_address,
-          subject: row.subject,
-          text: row.text_body,
-          ...(row.html_body ? { html: row.html_body } : {}),
-          headers: { 'Content-Language': row.language },
-        });
-        await repository.markDelivered(id, 'sent', info.messageId ?? null, deps.clock.now());
-      } catch (error) {
-        await repository.markAttemptFailed(id, (error as Error).message, attempt >= retryLimit);
-        throw error;
-      }
+    retryLimit: retry.limit,
+    retryDelaySeconds: retry.delaySeconds,
+    retryDelayMaxSeconds: retry.maxDelaySeconds,
+    pollingIntervalSeconds: 1,
+    handler: async ({ id }, { final }) => {
+      const failure = await deps.db.transaction().execute(async (trx) => {
+        const outbox = createMailRepository(trx);
+        const row = await outbox.getForDelivery(id);
+        if (!row || row.status === 'sent' || row.status === 'kept') return null;
+        if (!transport) {
+          await outbox.markDelivered(id, 'kept', null, deps.clock.now());
+          return null;
+        }
+        try {
+          const info = await transport.sendMail({
+            from: deps.from,
+            to: row.to_address,
+            subject: row.subject,
+            text: row.text_body,
+            ...(row.html_body ? { html: row.html_body } : {}),
+            messageId: `<${row.id}@${messageDomain}>`,
+            headers: { 'Content-Language': row.language },
+          });
+          await outbox.markDelivered(id, 'sent', info.messageId ?? null, deps.clock.now());
+          return null;
+        } catch (error) {
+          // Recorded in the same transaction, which commits: the attempt and its error stay visible.
+          await outbox.markAttemptFailed(id, (error as Error).message, final);
+          return error;
+        }
+      });
+      if (failure) throw failure;
     },
   });
 
@@ -63,7 +97,8 @@ export const createMailService = (deps: { db: Db; jobs: Jobs; clock: Clock; smtp
         html_body: mail.html ?? null,
         language: mail.language ?? 'nl',
       });
-      await deps.jobs.send(mailQueue, { id: row.id }, { singletonKey: row.id });
+      // In the caller's transaction (when given): a worker must not look for the row before it is committed.
+      await deps.jobs.send(mailQueue, { id: row.id }, { singletonKey: row.id, db });
       return row;
     },
     recent: (limit = 50) => repository.listRecent(limit),
