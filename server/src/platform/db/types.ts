@@ -24,6 +24,54 @@ export interface MailOutbox {
   to_address: string;
 }
 
+export interface RegisterAddresses {
+  box: string | null;
+  created_at: Generated<Timestamp>;
+  house_number: string;
+  id: Generated<string>;
+  municipality: string;
+  nis_code: string;
+  postcode: string;
+  street: string;
+  sub_municipality: string;
+}
+
+export interface RegisterAddressHistory {
+  address_id: string;
+  id: Generated<string>;
+  person_id: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface RegisterHouseholds {
+  address_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  reference: string;
+}
+
+export interface RegisterPersons {
+  birth_date: string;
+  created_at: Generated<Timestamp>;
+  date_of_death: string | null;
+  family_name: string;
+  given_name: string;
+  household_id: string | null;
+  household_role: string | null;
+  id: Generated<string>;
+  national_number_encrypted: Buffer;
+  national_number_hash: Buffer;
+  nationality: string;
+  preferred_language: Generated<string>;
+  sex: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface DB {
   mail_outbox: MailOutbox;
+  register_address_history: RegisterAddressHistory;
+  register_addresses: RegisterAddresses;
+  register_households: RegisterHouseholds;
+  register_persons: RegisterPersons;
 }

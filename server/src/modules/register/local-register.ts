@@ -1,0 +1,97 @@
+import { parseNationalNumber } from '../../../../shared/src/identity/index.ts';
+import type { Language } from '../../../../shared/src/platform/language.ts';
+import type { HouseholdRole, RegisterAddress, Sex } from '../../../../shared/src/register/index.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { NationalNumberDecryptionError, type NationalNumberVault } from './national-number.crypto.ts';
+import type { PersonRecord, PopulationRegister } from './register.port.ts';
+import { type AddressRow, createRegisterRepository, type PersonRow } from './register.repository.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_STREETS = 50;
+
+const toAddress = (
+  row: Pick<AddressRow, 'id' | 'street' | 'house_number' | 'box' | 'postcode' | 'municipality' | 'sub_municipality' | 'nis_code'>,
+): RegisterAddress => ({
+  id: row.id,
+  street: row.street,
+  houseNumber: row.house_number,
+  box: row.box,
+  postcode: row.postcode,
+  municipality: row.municipality,
+  subMunicipality: row.sub_municipality,
+  nisCode: row.nis_code,
+});
+
+/**
+ * The population register backed by this city's own PostgreSQL tables: the demo population, or a
+ * copy loaded from the city's population software. nisCode limits street suggestions to the city
+ * (former addresses elsewhere are stored too).
+ */
+export const createLocalRegister = ({ db, vault, nisCode }: { db: Db; vault: NationalNumberVault; nisCode: string }): PopulationRegister => {
+  const repository = createRegisterRepository(db);
+
+  const toPerson = (row: PersonRow): PersonRecord => {
+    const nationalNumber = vault.decrypt(row.national_number_encrypted);
+    // The hash is the lookup key: a ciphertext copied from another row would decrypt fine but name someone else.
+    if (!vault.hash(nationalNumber).equals(row.national_number_hash)) {
+      throw new NationalNumberDecryptionError(`The national register number of person ${row.id} does not match its hash`);
+    }
+    return {
+      id: row.id,
+      nationalNumber,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      birthDate: row.birth_date,
+      sex: row.sex as Sex,
+      nationality: row.nationality,
+      preferredLanguage: row.preferred_language as Language,
+      householdId: row.household_id,
+      householdRole: row.household_role as HouseholdRole | null,
+      dateOfDeath: row.date_of_death,
+    };
+  };
+
+  const findById = async (personId: string) => {
+    if (!uuidPattern.test(personId)) return null;
+    const row = await repository.findPersonById(personId);
+    return row ? toPerson(row) : null;
+  };
+
+  return {
+    findPersonByNationalNumber: async (nationalNumber) => {
+      const parsed = parseNationalNumber(nationalNumber);
+      if (!parsed.ok) return null;
+      const row = await repository.findPersonByHash(vault.hash(parsed.value.digits));
+      return row ? toPerson(row) : null;
+    },
+
+    getPerson: findById,
+
+    getHousehold: async (personId) => {
+      const person = await findById(personId);
+      if (!person?.householdId) return null;
+      const [household, members] = await Promise.all([repository.findHousehold(person.householdId), repository.listHouseholdMembers(person.householdId)]);
+      if (!household) return null;
+      return { id: household.household_id, reference: household.reference, address: toAddress(household), members: members.map(toPerson) };
+    },
+
+    getAddressHistory: async (personId) => {
+      if (!uuidPattern.test(personId)) return [];
+      const rows = await repository.listAddressHistory(personId);
+      return rows.map((row) => ({ address: toAddress(row), validFrom: row.valid_from, validTo: row.valid_to }));
+    },
+
+    searchStreets: async (prefix, limit) => {
+      const typed = prefix.trim();
+      if (typed === '') return [];
+      const rows = await repository.searchStreets(nisCode, typed, Math.min(Math.max(1, Math.floor(limit)), MAX_STREETS));
+      return rows.map((row) => ({
+        street: row.street,
+        postcode: row.postcode,
+        subMunicipality: row.sub_municipality,
+        municipality: row.municipality,
+        nisCode: row.nis_code,
+      }));
+    },
+  };
+};

@@ -1,0 +1,146 @@
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { DB, RegisterAddresses, RegisterAddressHistory, RegisterHouseholds, RegisterPersons } from '../../platform/db/types.ts';
+
+export type PersonRow = Selectable<RegisterPersons>;
+export type AddressRow = Selectable<RegisterAddresses>;
+
+const addressColumns = [
+  'register_addresses.id',
+  'register_addresses.street',
+  'register_addresses.house_number',
+  'register_addresses.box',
+  'register_addresses.postcode',
+  'register_addresses.municipality',
+  'register_addresses.sub_municipality',
+  'register_addresses.nis_code',
+] as const;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+// Bulk inserts send one array per column and unnest them: a handful of bind parameters per statement
+// instead of one per value, which makes seeding tens of thousands of rows several times faster.
+const BULK_ROWS = 5_000;
+const bulkInsert = async <T>(db: Db, table: keyof DB & string, columns: readonly (readonly [keyof T & string, string])[], rows: readonly T[]) => {
+  for (let i = 0; i < rows.length; i += BULK_ROWS) {
+    const batch = rows.slice(i, i + BULK_ROWS);
+    const arrays = columns.map(([column, type]) => sql`${batch.map((row) => row[column] ?? null)}::${sql.raw(type)}[]`);
+    await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map(([column]) => sql.ref(column)))}) SELECT * FROM unnest(${sql.join(arrays)})`.execute(db);
+  }
+};
+
+/** SQL of the local population register; works on a Db or a transaction. */
+export const createRegisterRepository = (db: Db) => ({
+  findPersonByHash: (hash: Buffer) => db.selectFrom('register_persons').selectAll().where('national_number_hash', '=', hash).executeTakeFirst(),
+
+  findPersonById: (id: string) => db.selectFrom('register_persons').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  findHousehold: (householdId: string) =>
+    db
+      .selectFrom('register_households')
+      .innerJoin('register_addresses', 'register_addresses.id', 'register_households.address_id')
+      .select(['register_households.id as household_id', 'register_households.reference', ...addressColumns])
+      .where('register_households.id', '=', householdId)
+      .executeTakeFirst(),
+
+  /** Reference person first, then partner, children (oldest first) and others. */
+  listHouseholdMembers: (householdId: string) =>
+    db
+      .selectFrom('register_persons')
+      .selectAll()
+      .where('household_id', '=', householdId)
+      .orderBy(sql`array_position(array['reference-person', 'partner', 'child', 'other'], household_role)`)
+      .orderBy('birth_date')
+      .orderBy('id')
+      .execute(),
+
+  /** Most recent first. */
+  listAddressHistory: (personId: string) =>
+    db
+      .selectFrom('register_address_history')
+      .innerJoin('register_addresses', 'register_addresses.id', 'register_address_history.address_id')
+      .select(['register_address_history.valid_from', 'register_address_history.valid_to', ...addressColumns])
+      .where('register_address_history.person_id', '=', personId)
+      .orderBy('register_address_history.valid_from', 'desc')
+      .execute(),
+
+  /** Streets of one municipality whose name or one of its words starts with the prefix; whole-name matches first. */
+  searchStreets: (nisCode: string, prefix: string, limit: number) => {
+    const start = `${escapeLike(prefix.toLowerCase())}%`;
+    return db
+      .selectFrom('register_addresses')
+      .select(['street', 'postcode', 'sub_municipality', 'municipality', 'nis_code'])
+      .where('nis_code', '=', nisCode)
+      .where((eb) => eb.or([eb(sql`lower(street)`, 'like', start), eb(sql`lower(street)`, 'like', `% ${start}`), eb(sql`lower(street)`, 'like', `%-${start}`)]))
+      .groupBy(['street', 'postcode', 'sub_municipality', 'municipality', 'nis_code'])
+      .orderBy(sql`lower(street) like ${start}`, 'desc')
+      .orderBy('street')
+      .orderBy('sub_municipality')
+      .limit(limit)
+      .execute();
+  },
+
+  hasPersons: async () => (await db.selectFrom('register_persons').select('id').limit(1).executeTakeFirst()) !== undefined,
+
+  insertAddresses: (rows: readonly Insertable<RegisterAddresses>[]) =>
+    bulkInsert(
+      db,
+      'register_addresses',
+      [
+        ['id', 'uuid'],
+        ['street', 'text'],
+        ['house_number', 'text'],
+        ['box', 'text'],
+        ['postcode', 'text'],
+        ['municipality', 'text'],
+        ['sub_municipality', 'text'],
+        ['nis_code', 'text'],
+      ],
+      rows,
+    ),
+  insertHouseholds: (rows: readonly Insertable<RegisterHouseholds>[]) =>
+    bulkInsert(
+      db,
+      'register_households',
+      [
+        ['id', 'uuid'],
+        ['reference', 'text'],
+        ['address_id', 'uuid'],
+      ],
+      rows,
+    ),
+  insertPersons: (rows: readonly Insertable<RegisterPersons>[]) =>
+    bulkInsert(
+      db,
+      'register_persons',
+      [
+        ['id', 'uuid'],
+        ['national_number_hash', 'bytea'],
+        ['national_number_encrypted', 'bytea'],
+        ['given_name', 'text'],
+        ['family_name', 'text'],
+        ['birth_date', 'date'],
+        ['sex', 'text'],
+        ['nationality', 'text'],
+        ['preferred_language', 'text'],
+        ['household_id', 'uuid'],
+        ['household_role', 'text'],
+        ['date_of_death', 'date'],
+      ],
+      rows,
+    ),
+  insertAddressHistory: (rows: readonly Insertable<RegisterAddressHistory>[]) =>
+    bulkInsert(
+      db,
+      'register_address_history',
+      [
+        ['person_id', 'uuid'],
+        ['address_id', 'uuid'],
+        ['valid_from', 'date'],
+        ['valid_to', 'date'],
+      ],
+      rows,
+    ),
+});
+
+export type RegisterRepository = ReturnType<typeof createRegisterRepository>;

@@ -1,0 +1,17 @@
+export {
+  type AddressHistoryEntry,
+  addressHistoryEntrySchema,
+  countryCodeSchema,
+  type Household,
+  type HouseholdRole,
+  householdRoleSchema,
+  householdSchema,
+  type Person,
+  personSchema,
+  type RegisterAddress,
+  registerAddressSchema,
+  type Sex,
+  type Street,
+  sexSchema,
+  streetSchema,
+} from './register.contract.ts';
