@@ -1,9 +1,7 @@
 import type { AppProcess } from '../../e2e/support/app-process.ts';
-import type { Comparison, LoadOptions, Measurement } from './load.ts';
+import type { Comparison, LoadOptions, Measurement, Target } from './load.ts';
 import type { MachineInfo } from './machine.ts';
 import type { ServerProcess } from './server-process.ts';
-
-type Target = { label: string; url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string };
 
 /** Data a benchmark loads into the database before the app starts; its size goes into the result. */
 export type DataSet = {

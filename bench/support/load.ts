@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { median, type Percentiles, percentiles, round } from './stats.ts';
 
@@ -24,6 +26,11 @@ export type Run = {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /**
+   * CPU time the server process spent per request, in microseconds (from /proc, when the target
+   * names its pid). Unlike requests/s it hardly moves when other processes crowd the machine.
+   */
+  cpuMicrosPerRequest: number | null;
 };
 
 /** A target measured over one or more runs: throughput pooled, latency over all samples. */
@@ -35,10 +42,36 @@ export type Measurement = {
   requests: number;
   errors: number;
   non2xx: number;
+  cpuMicrosPerRequest: number | null;
   runs: Run[];
 };
 
-type Target = { label: string; url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string };
+/** What to load; with `pid` (the server process) each run also reports the server's CPU per request. */
+export type Target = { label: string; url: string; pid?: number; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string };
+
+let clockTicks: number | null = null;
+const ticksPerSecond = () => {
+  if (clockTicks === null) {
+    try {
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
+};
+
+/** User + system CPU seconds a process has used so far (Linux /proc), or null elsewhere. */
+export const cpuSeconds = (pid: number): number | null => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond();
+  } catch {
+    return null;
+  }
+};
 
 const fire = (target: Target, connections: number, durationSeconds: number, record: boolean) =>
   new Promise<{ result: autocannon.Result; samples: Float64Array }>((resolve, reject) => {
@@ -75,7 +108,9 @@ export const warmUp = async (target: Target, options: Pick<LoadOptions, 'connect
 
 /** One measured run. */
 export const measureOnce = async (target: Target, options: Pick<LoadOptions, 'connections' | 'durationSeconds'>): Promise<Run> => {
+  const cpuBefore = target.pid ? cpuSeconds(target.pid) : null;
   const { result, samples } = await fire(target, options.connections, options.durationSeconds, true);
+  const cpuAfter = target.pid ? cpuSeconds(target.pid) : null;
   const seconds = result.duration;
   return {
     requests: samples.length,
@@ -85,6 +120,7 @@ export const measureOnce = async (target: Target, options: Pick<LoadOptions, 'co
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    cpuMicrosPerRequest: cpuBefore !== null && cpuAfter !== null && samples.length > 0 ? round(((cpuAfter - cpuBefore) * 1e6) / samples.length, 1) : null,
   };
 };
 
@@ -114,8 +150,15 @@ export const pool = (target: Target, runs: Run[]): Measurement => ({
   requests: runs.reduce((sum, r) => sum + r.requests, 0),
   errors: runs.reduce((sum, r) => sum + r.errors, 0),
   non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+  cpuMicrosPerRequest: runs.every((r) => r.cpuMicrosPerRequest !== null) ? round(median(runs.map((r) => r.cpuMicrosPerRequest as number)), 1) : null,
   runs,
 });
+
+/** One line for the progress log. */
+export const describeRun = (run: Run | undefined) =>
+  run
+    ? `${run.requestsPerSecond} req/s, p99 ${run.latencyMs.p99} ms${run.cpuMicrosPerRequest !== null ? `, ${run.cpuMicrosPerRequest} µs CPU/request` : ''}`
+    : 'no run';
 
 /** Warm-up then `rounds` measured runs of a single target. */
 export const measure = async (target: Target, options: LoadOptions): Promise<Measurement> => {
@@ -135,6 +178,11 @@ export type Comparison = {
   p99Ratio: number;
   /** The throughput ratio of each round on its own, to show how noisy the machine was. */
   roundRatios: number[];
+  /**
+   * baseline CPU per request ÷ subject CPU per request: the throughput ratio a CPU-bound server
+   * would reach with a core of its own, away from the load generator. Null without pids.
+   */
+  cpuRatio: number | null;
 };
 
 /**
@@ -153,9 +201,9 @@ export const compareAlternating = async (
   const b: Run[] = [];
   for (let i = 0; i < options.rounds; i++) {
     a.push(await measureOnce(baseline, options));
-    log(`round ${i + 1}/${options.rounds} ${baseline.label}: ${a[i]?.requestsPerSecond} req/s, p99 ${a[i]?.latencyMs.p99} ms`);
+    log(`round ${i + 1}/${options.rounds} ${baseline.label}: ${describeRun(a[i])}`);
     b.push(await measureOnce(subject, options));
-    log(`round ${i + 1}/${options.rounds} ${subject.label}: ${b[i]?.requestsPerSecond} req/s, p99 ${b[i]?.latencyMs.p99} ms`);
+    log(`round ${i + 1}/${options.rounds} ${subject.label}: ${describeRun(b[i])}`);
   }
   const base = pool(baseline, a);
   const subj = pool(subject, b);
@@ -165,5 +213,6 @@ export const compareAlternating = async (
     throughputRatio: round(subj.requestsPerSecond / base.requestsPerSecond),
     p99Ratio: round(subj.latencyMs.p99 / base.latencyMs.p99),
     roundRatios: b.map((run, i) => round(run.requestsPerSecond / (a[i]?.requestsPerSecond ?? Number.NaN))),
+    cpuRatio: base.cpuMicrosPerRequest && subj.cpuMicrosPerRequest ? round(base.cpuMicrosPerRequest / subj.cpuMicrosPerRequest) : null,
   };
 };

@@ -119,7 +119,7 @@ export const usePage = (viewport: { width: number; height: number } = { width: 1
     // vitest marks the test failed before afterEach runs, so the page still shows what went wrong.
     if (ctx.task.result?.state === 'fail' && page) {
       await mkdir(screenshotDir, { recursive: true });
-      const file = path.join(screenshotDir, `${slug(`${ctx.task.file.name.replace(/^e2e\//, '')}-${ctx.task.fullName}`)}.png`);
+      const file = path.join(screenshotDir, `${slug(ctx.task.fullName)}.png`);
       await page.screenshot({ path: file, fullPage: true }).then(
         () => console.error(`e2e: screenshot of the failure: ${path.relative(repoRoot, file)}`),
         (error: Error) => console.error(`e2e: no screenshot: ${error.message}`),
