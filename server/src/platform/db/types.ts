@@ -7,7 +7,69 @@ import type { ColumnType } from 'kysely';
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface CatalogProducts {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  product: Json;
+  published: boolean;
+  slug: string;
+  source_checksum: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  version: Generated<number>;
+}
+
+export interface CatalogProductVersions {
+  changed_at: Timestamp;
+  changed_by: string;
+  product: Json;
+  product_id: string;
+  published: boolean;
+  slug: string;
+  version: number;
+}
+
+export interface CatalogSearchDocuments {
+  document: string;
+  language: string;
+  product_id: string;
+}
+
+export interface CatalogSearchProducts {
+  product_id: string;
+  short_answer: Json;
+  slug: string;
+  title: Json;
+}
+
+export interface CatalogSearchTerms {
+  kind: string;
+  language: string;
+  phrase: string;
+  phrase_no: number;
+  phrase_words: number;
+  product_id: string;
+  weight: number;
+  word: string;
+}
+
+export interface CatalogSearchWords {
+  word: string;
+}
 
 export interface MailOutbox {
   attempts: Generated<number>;
@@ -69,6 +131,12 @@ export interface RegisterPersons {
 }
 
 export interface DB {
+  catalog_product_versions: CatalogProductVersions;
+  catalog_products: CatalogProducts;
+  catalog_search_documents: CatalogSearchDocuments;
+  catalog_search_products: CatalogSearchProducts;
+  catalog_search_terms: CatalogSearchTerms;
+  catalog_search_words: CatalogSearchWords;
   mail_outbox: MailOutbox;
   register_address_history: RegisterAddressHistory;
   register_addresses: RegisterAddresses;

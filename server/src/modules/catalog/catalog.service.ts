@@ -1,0 +1,133 @@
+import type { CatalogSearchResponse, LifeEventListResponse, ProductListResponse, ProductView } from '../../../../shared/src/catalog/catalog.contract.ts';
+import type { LocalizedText } from '../../../../shared/src/catalog/localized-text.schema.ts';
+import type { Product } from '../../../../shared/src/catalog/product.schema.ts';
+import { checkSearchQuery, maxSearchQueryLength, queryParts, type SearchQueryRejection } from '../../../../shared/src/catalog/search-query.rules.ts';
+import { searchWeakWords } from '../../../../shared/src/catalog/search-stopwords.ts';
+import type { Language } from '../../../../shared/src/platform/language.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/problem.ts';
+import type { catalogProblems } from './catalog.errors.ts';
+import type { LoadedProduct } from './catalog.loader.ts';
+import { createCatalogRepository } from './catalog.repository.ts';
+import { type CatalogSyncResult, syncCatalog } from './catalog.sync.ts';
+import { findSearchSignals } from './catalog-search.repository.ts';
+import { lifeEventList, productSummary, productView } from './product.view.ts';
+import { createSearchCache } from './search-cache.ts';
+import { scoreProducts } from './search-scoring.rules.ts';
+
+export type CatalogServiceDeps = {
+  db: Db;
+  clock: Clock;
+  /** Cached search answers; `maxEntries: 0` turns the cache off (the evaluation measures the database path). */
+  searchCache?: { maxEntries?: number; ttlMs?: number };
+};
+
+type RankedProduct = { slug: string; score: number; title: LocalizedText; shortAnswer: LocalizedText };
+
+const rejectionMessages: Record<SearchQueryRejection, Record<Language, string>> = {
+  empty: { nl: 'Vul een zoekvraag in.', fr: 'Saisissez une recherche.', en: 'Enter a search question.' },
+  'too-long': {
+    nl: `Gebruik hoogstens ${maxSearchQueryLength} tekens.`,
+    fr: `Utilisez au maximum ${maxSearchQueryLength} caractères.`,
+    en: `Use at most ${maxSearchQueryLength} characters.`,
+  },
+  invalid: {
+    nl: 'Gebruik alleen gewone letters, cijfers en leestekens.',
+    fr: 'Utilisez uniquement des lettres, des chiffres et de la ponctuation.',
+    en: 'Use only ordinary letters, digits and punctuation.',
+  },
+};
+
+/**
+ * Use cases of the public catalogue: search, the product list and pages, life events, and the sync
+ * from the catalogue files. Public data only, so no actor: every caller may read published products.
+ */
+export const createCatalogService = ({ db, clock, searchCache = {} }: CatalogServiceDeps) => {
+  const cache = createSearchCache<RankedProduct[]>({
+    maxEntries: searchCache.maxEntries ?? 2_000,
+    ttlMs: searchCache.ttlMs ?? 60_000,
+    now: () => clock.now().getTime(),
+  });
+  const repository = createCatalogRepository(db);
+
+  /** Ranked products for the question's words, language-independent (texts in every language). */
+  const rank = async (tokens: string[]): Promise<RankedProduct[]> => {
+    const key = tokens.join(' ');
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const signals = await findSearchSignals(db, tokens, queryParts(tokens));
+    const texts = new Map(signals.products.map((product) => [product.slug, product]));
+    const ranked = scoreProducts({
+      tokenCount: tokens.length,
+      weak: tokens.map((token) => searchWeakWords.has(token)),
+      productCount: signals.productCount,
+      tokens: signals.tokens,
+      phrases: signals.phrases,
+    }).flatMap((scored) => {
+      const text = texts.get(scored.slug);
+      return text ? [{ ...scored, title: text.title, shortAnswer: text.shortAnswer }] : [];
+    });
+    cache.set(key, ranked);
+    return ranked;
+  };
+
+  return {
+    /**
+     * Finds the products that answer a resident's question, best first (at most 10). Dutch, French
+     * and English questions all find the same products; titles and short answers are in `lang`.
+     * Throws `search-query-empty`, `search-query-too-long` or `search-query-invalid` (400, field `q`).
+     */
+    async search(input: { q: string; lang?: Language | undefined }): Promise<CatalogSearchResponse> {
+      const check = checkSearchQuery(input.q);
+      if (!check.ok) {
+        const code: keyof typeof catalogProblems = `search-query-${check.reason}`;
+        throw new AppError(code, { fields: [{ field: 'q', code, message: rejectionMessages[check.reason] }] });
+      }
+      if (check.query.tokens.length === 0) return { results: [] };
+      const lang = input.lang ?? 'nl';
+      const ranked = await rank(check.query.tokens);
+      return {
+        results: ranked.map((product) => ({ slug: product.slug, title: product.title[lang], shortAnswer: product.shortAnswer[lang], score: product.score })),
+      };
+    },
+
+    /** Published products, sorted by title in `lang`. */
+    async listProducts(lang: Language): Promise<ProductListResponse> {
+      const rows = await repository.listPublished();
+      const items = rows.map((row) => productSummary(row.product, lang)).sort((a, b) => a.title.localeCompare(b.title, lang));
+      return { items };
+    },
+
+    /** One published product in `lang`; `catalog-product-not-found` (404) for an unknown or unpublished slug. */
+    async getProduct(slug: string, lang: Language): Promise<ProductView> {
+      const row = await repository.getBySlug(slug);
+      if (!row?.published) throw new AppError('catalog-product-not-found');
+      const related = await repository.publishedTitles(row.product.relatedProducts);
+      return productView(row.product, lang, { version: row.version, updatedAt: row.updated_at }, new Map(related.map((r) => [r.slug, r.title])));
+    },
+
+    /** Every life event with its published products. */
+    async listLifeEvents(lang: Language): Promise<LifeEventListResponse> {
+      const rows = await repository.listPublished();
+      return lifeEventList(
+        rows.map((row) => row.product),
+        lang,
+      );
+    },
+
+    /** syncCatalog, then forgets cached search answers so the change shows at once. */
+    async sync(products: readonly (LoadedProduct | Product)[], options: { source?: string } = {}): Promise<CatalogSyncResult> {
+      const result = await syncCatalog(db, products, { ...options, clock });
+      cache.clear();
+      return result;
+    },
+
+    /** Forgets cached search answers (after a change made outside this service). */
+    clearSearchCache(): void {
+      cache.clear();
+    },
+  };
+};
+
+export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -1,0 +1,68 @@
+import type { CatalogReferences } from '../../../../shared/src/catalog/catalog.rules.ts';
+import type { Product } from '../../../../shared/src/catalog/product.schema.ts';
+import { type Clock, systemClock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { type LoadedProduct, loadCatalogFromDirectory, productChecksum } from './catalog.loader.ts';
+import { createCatalogRepository } from './catalog.repository.ts';
+
+/** What a sync did, by slug. */
+export type CatalogSyncResult = {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  /** In the database but not in the source: left as they are (they may be products staff created). */
+  notInSource: string[];
+  /** Size of the rebuilt search index. */
+  index: { products: number; terms: number };
+};
+
+/**
+ * Brings the database in line with a catalogue source (the YAML directory at start-up, or the demo
+ * seed). Idempotent: running it twice changes nothing the second time. A product is written (a new
+ * version, recorded in the history as changed by `catalog-sync:<source>`) only when its source
+ * changed since the last sync, so an edit staff made in the database survives a restart as long as
+ * the file stays as it was. Products missing from the source are never deleted. Rebuilds the
+ * search index in the same transaction; concurrent syncs (several instances starting) wait for
+ * each other.
+ */
+export const syncCatalog = async (
+  db: Db,
+  products: readonly (LoadedProduct | Product)[],
+  options: { source?: string; clock?: Clock } = {},
+): Promise<CatalogSyncResult> => {
+  const by = `catalog-sync:${options.source ?? 'catalogue'}`;
+  const at = (options.clock ?? systemClock).now();
+  const items = products.map((item) => ('product' in item && 'checksum' in item ? item : { product: item, checksum: productChecksum(item) }));
+  return db.transaction().execute(async (trx) => {
+    const repository = createCatalogRepository(trx);
+    await repository.lock();
+    const result: CatalogSyncResult = { created: [], updated: [], unchanged: [], notInSource: [], index: { products: 0, terms: 0 } };
+    for (const { product, checksum } of items) {
+      const current = await repository.getBySlugForUpdate(product.slug);
+      if (!current) {
+        await repository.insert(product, by, at, checksum);
+        result.created.push(product.slug);
+      } else if (current.source_checksum === checksum || productChecksum(current.product) === checksum) {
+        if (current.source_checksum !== checksum) await repository.markSynced(current.id, checksum);
+        result.unchanged.push(product.slug);
+      } else {
+        await repository.update(current, product, by, at, checksum);
+        result.updated.push(product.slug);
+      }
+    }
+    const inSource = new Set(items.map((item) => item.product.slug));
+    result.notInSource = (await repository.allSlugs()).filter((slug) => !inSource.has(slug));
+    result.index = await repository.rebuildSearchIndex();
+    return result;
+  });
+};
+
+/**
+ * The start-up step: loads and validates the city's catalogue directory (`config/catalog/<city
+ * slug>/`) and syncs it. Throws a CatalogLoadError (one line per problem) when a file is invalid,
+ * before anything is written.
+ */
+export const syncCatalogDirectory = async (options: { db: Db; dir: string; references?: CatalogReferences; clock?: Clock }): Promise<CatalogSyncResult> => {
+  const products = await loadCatalogFromDirectory(options.dir, options.references);
+  return syncCatalog(options.db, products, { source: 'directory', ...(options.clock ? { clock: options.clock } : {}) });
+};
