@@ -24,7 +24,7 @@ const failingStart = async (env: Record<string, string>) => {
 };
 
 // Each case is a separate child process that mostly waits for Node to load: run them side by side.
-describe.concurrent('gastvrij start refuses to start, in one line with the fix', () => {
+describe.concurrent('gastvrij start refuses to start, in one line with the fix', { timeout: 150_000 }, () => {
   it('when the port is already in use, before touching the database', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

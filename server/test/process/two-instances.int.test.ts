@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/platform/clock.ts';
@@ -49,7 +50,7 @@ describe('two instances on one external database', () => {
     for (const port of ports) expect(await status(port, '/health/ready')).toBe(200);
 
     db = createDb(database.url, { max: 3 }).db;
-    const migrations = await db.selectFrom('schema_migrations').select('version').orderBy('version').execute();
+    const migrations = (await sql<{ version: string }>`SELECT version FROM schema_migrations ORDER BY version`.execute(db)).rows;
     expect(migrations.map((m) => m.version)).toEqual((await readMigrations()).map((m) => m.version));
     const applying = instances.map((instance) => instance.stderrLines().filter((line) => /applying migration \d{12}_/.test(line)).length);
     expect(applying.reduce((a, b) => a + b)).toBe(migrations.length);

@@ -18,7 +18,7 @@ export const settings = {
   GASTVRIJ_DEMO: { default: '', doc: 'Seed and show the demo city. Empty: on, except when NODE_ENV=production.' },
   GASTVRIJ_RATE_LIMIT: { default: '300', doc: 'Requests per minute per IP address on unauthenticated API routes.' },
   GASTVRIJ_TRUST_PROXY: { default: 'false', doc: 'Trust X-Forwarded-* headers (true behind a load balancer).' },
-  GASTVRIJ_SHUTDOWN_TIMEOUT_MS: { default: '10000', doc: 'How long a graceful shutdown waits for requests and jobs to finish.' },
+  GASTVRIJ_SHUTDOWN_TIMEOUT_MS: { default: '10000', doc: 'How long a graceful shutdown waits for in-flight requests, and then for running jobs, to finish.' },
   GASTVRIJ_WEB_DIST: { default: 'web/dist', doc: 'Folder of the built web app served by the API process.' },
   SMTP_URL: {
     default: '',
