@@ -1,0 +1,36 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, ScrollRestoration } from 'react-router';
+import { ButtonLink, PageBody, PageHeader, SkipLink } from '../../ui/index.ts';
+import { CityBrand } from '../CityBrand.tsx';
+import { CityFooter } from '../CityFooter.tsx';
+import { useFocusOnNavigate } from '../focus-on-navigate.ts';
+import { LanguageSwitch } from '../LanguageSwitch.tsx';
+
+/** The resident portal: banner with logo, language and login, the page, and the city's contact footer. */
+export const PortalLayout = () => {
+  const { t } = useTranslation();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigate(main);
+  return (
+    <div className="gv-page">
+      <SkipLink href="#main">{t('app.skipLink')}</SkipLink>
+      <PageHeader>
+        <div className="gv-header">
+          <CityBrand to="/" siteName={t('app.portalName')} />
+          <div className="gv-header__tools">
+            <LanguageSwitch />
+            <ButtonLink to="/aanmelden" appearance="secondary-action" className="gv-header__login">
+              {t('portal.login.title')}
+            </ButtonLink>
+          </div>
+        </div>
+      </PageHeader>
+      <PageBody ref={main}>
+        <Outlet />
+      </PageBody>
+      <CityFooter />
+      <ScrollRestoration />
+    </div>
+  );
+};

@@ -1,0 +1,31 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { ApiError } from './api-error.ts';
+import { i18n } from './i18n.ts';
+import { useCityTheme } from './use-theme.ts';
+
+export const createQueryClient = () =>
+  new QueryClient({
+    defaultOptions: {
+      queries: {
+        // A 4xx will not change by asking again; a network hiccup or a 5xx might.
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+
+const Theme = ({ children }: { children: ReactNode }) => {
+  useCityTheme();
+  return children;
+};
+
+/** Data fetching, translations and the city theme, around every surface. */
+export const Providers = ({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) => (
+  <QueryClientProvider client={queryClient}>
+    <I18nextProvider i18n={i18n}>
+      <Theme>{children}</Theme>
+    </I18nextProvider>
+  </QueryClientProvider>
+);
