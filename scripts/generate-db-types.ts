@@ -3,7 +3,7 @@
 // else a throw-away embedded PostgreSQL.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -38,7 +38,13 @@ try {
     ['--dialect', 'postgres', '--url', url, '--out-file', out, '--exclude-pattern', 'schema_migrations', '--date-parser', 'string', '--log-level', 'warn'],
     { stdio: 'inherit' },
   );
-  execFileSync(path.join(root, 'node_modules/.bin/biome'), ['format', '--write', out], { stdio: 'ignore' });
+  // Formatted through stdin as if it were the committed file, so Biome applies the project's settings wherever `out` is.
+  const formatted = execFileSync(path.join(root, 'node_modules/.bin/biome'), ['format', '--stdin-file-path=server/src/platform/db/types.ts'], {
+    cwd: root,
+    input: await readFile(out, 'utf8'),
+    encoding: 'utf8',
+  });
+  await writeFile(out, formatted);
   if (check) {
     const [fresh, committed] = await Promise.all([readFile(out, 'utf8'), readFile(target, 'utf8').catch(() => '')]);
     if (fresh !== committed) {

@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
+import { catalogExportRoutes, catalogRoutes, createCatalogService } from './modules/catalog/index.ts';
 import { cityRoutes } from './platform/city/city.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
@@ -112,6 +113,15 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(healthRoutes, { db: deps.db, isShuttingDown });
   await app.register(cityRoutes, { profile: deps.city, clock: () => deps.clock.now() });
   await app.register(mailRoutes, { mail: deps.mail, demo: config.demo });
+
+  const catalog = createCatalogService({ db: deps.db, clock: deps.clock });
+  await app.register(catalogRoutes, { service: catalog });
+  await app.register(catalogExportRoutes, {
+    listProducts: () => catalog.listForExport(),
+    city: deps.city,
+    publicUrl: config.publicUrl,
+    clock: () => deps.clock.now(),
+  });
 
   if (webIndex) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false, maxAge: '1h' });
   else app.log.warn(`No web build at ${config.webDist}: run \`npm run build\`. The API works without it.`);

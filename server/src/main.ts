@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { pino } from 'pino';
 import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
 import { buildApp } from './app.ts';
+import { demoSeeders } from './demo-seed.ts';
+import { syncCatalogDirectory } from './modules/catalog/index.ts';
 import { loadCityProfile } from './platform/city/city-profile.loader.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
@@ -12,6 +16,7 @@ import { type EmbeddedDatabase, startEmbeddedDatabase } from './platform/db/embe
 import { MigrationError, migrate } from './platform/db/migrate.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createMailService } from './platform/mail/mail.service.ts';
+import { runSeeders } from './platform/seed/seed.ts';
 
 /** A start-up failure whose message says what is wrong and how to fix it; the CLI prints it as one line. */
 export class StartupError extends Error {
@@ -140,6 +145,17 @@ export const startServer = async (config: Config, progress: Progress = () => {})
     });
     progress('starting the job queue');
     await jobs.start();
+
+    const catalogDir = config.catalogDir ?? path.resolve('config', 'catalog', city.slug);
+    if (existsSync(catalogDir)) {
+      const synced = await syncCatalogDirectory({ db, dir: catalogDir, references: { teamIds: city.teams.map((t) => t.id) } }).catch((error: Error) => {
+        throw new StartupError(`The product catalogue in ${catalogDir} is not valid: ${error.message}`, { cause: error });
+      });
+      progress(`product catalogue: ${synced.created.length} new, ${synced.updated.length} updated, ${synced.unchanged.length} unchanged`);
+    } else {
+      progress(`no product catalogue at ${catalogDir}: the portal shows no products (set GASTVRIJ_CATALOG_DIR)`);
+    }
+    if (config.demo) await runSeeders({ db, mail, clock: systemClock, city, config }, demoSeeders(config), progress);
 
     app = await buildApp({ config, db, city, clock: systemClock, jobs, mail, isShuttingDown: () => shuttingDown, logger });
     try {

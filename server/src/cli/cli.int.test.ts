@@ -97,7 +97,12 @@ describe('gastvrij command', () => {
     });
 
     it('seed --demo is refused in production', async () => {
-      const run = await gastvrij(['seed', '--demo'], { DATABASE_URL: source.url, NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:2525' });
+      const run = await gastvrij(['seed', '--demo'], {
+        DATABASE_URL: source.url,
+        NODE_ENV: 'production',
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        GASTVRIJ_SECRET_KEY: 'a-production-secret-of-forty-characters!!',
+      });
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/^gastvrij: error: The demo seed is refused with NODE_ENV=production/);
     });

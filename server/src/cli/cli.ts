@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import { pino } from 'pino';
-import { openDatabase, StartupError, startServer } from '../main.ts';
+import { demoSeeders } from '../demo-seed.ts';
+import { openDatabase, type Running, StartupError, startServer } from '../main.ts';
 import { createBackup } from '../platform/backup/backup.ts';
 import { restoreBackup } from '../platform/backup/restore.ts';
 import { loadCityProfile } from '../platform/city/city-profile.loader.ts';
@@ -13,13 +15,23 @@ import { runDoctor } from '../platform/doctor/doctor.ts';
 import { createJobs } from '../platform/jobs/jobs.ts';
 import { createMailService } from '../platform/mail/mail.service.ts';
 import { assertDemoSeedAllowed, runSeeders } from '../platform/seed/seed.ts';
-import { registerDemoSeeders } from '../platform/seed/seeders.ts';
+import { ensureWebBuild } from '../platform/web/web-build.ts';
 import { accessDatabase } from './database-access.ts';
 
+const repositoryRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 const progress = (message: string) => process.stderr.write(`gastvrij: ${message}\n`);
 
 // Errors whose message already says what is wrong and how to fix it.
-const explained = new Set(['ConfigError', 'StartupError', 'EmbeddedDatabaseError', 'CityProfileError', 'BackupError', 'SeedError']);
+const explained = new Set([
+  'ConfigError',
+  'StartupError',
+  'EmbeddedDatabaseError',
+  'CityProfileError',
+  'BackupError',
+  'SeedError',
+  'MigrationError',
+  'CatalogLoadError',
+]);
 
 /** Prints a known failure as one line with its fix and exits non-zero; unknown failures keep their stack. */
 const fail = (error: unknown): never => {
@@ -38,21 +50,30 @@ program
   .description('start the platform (the embedded PostgreSQL unless DATABASE_URL is set)')
   .action(async () => {
     const started = Date.now();
+    // Handlers first: a signal during start-up waits for the start to finish, then stops cleanly.
+    let running: Running | null = null;
+    let stopRequested: string | null = null;
+    const stop = (signal: string) => {
+      progress(`${signal} received, stopping`);
+      running?.stop(signal).then(
+        () => process.exit(0),
+        (error) => fail(error),
+      );
+    };
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        stopRequested = signal;
+        stop(signal);
+      });
+    }
     try {
       const config = loadConfig();
-      const running = await startServer(config, progress);
+      if (config.webDist === path.join(repositoryRoot, 'web', 'dist')) await ensureWebBuild({ root: repositoryRoot, progress });
+      running = await startServer(config, progress);
+      if (stopRequested) return stop(stopRequested);
       progress(
         `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: portal ${running.url}/ · staff ${running.url}/werk · API docs ${running.url}/api/docs`,
       );
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-        process.once(signal, () => {
-          progress(`${signal} received, stopping`);
-          running.stop(signal).then(
-            () => process.exit(0),
-            (error) => fail(error),
-          );
-        });
-      }
     } catch (error) {
       fail(error);
     }
@@ -138,8 +159,7 @@ program
         });
         try {
           await jobs.start();
-          registerDemoSeeders();
-          const done = await runSeeders({ db, mail, clock: systemClock, city, config }, progress);
+          const done = await runSeeders({ db, mail, clock: systemClock, city, config }, demoSeeders(config), progress);
           progress(`demo seed done (${done.length} seeder(s))`);
         } finally {
           await jobs.stop(config.shutdownTimeoutMs);

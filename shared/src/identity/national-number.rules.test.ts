@@ -108,9 +108,7 @@ describe('every refusal names its reason', () => {
     const result = parseNationalNumber('85.07.30-033.2');
     expect(result).toEqual({ ok: false, error: 'wrong-length', typedDigits: 10 });
     expect(nationalNumberErrorMessage('wrong-length', 'nl', 10)).toBe('Een rijksregisternummer heeft 11 cijfers. U typte er 10.');
-    expect(nationalNumberErrorMessage('wrong-length', 'fr', 12)).toBe(
-      'Un numéro de registre national a 11 chiffres. Vous en avez tapé 12.',
-    );
+    expect(nationalNumberErrorMessage('wrong-length', 'fr', 12)).toBe('Un numéro de registre national a 11 chiffres. Vous en avez tapé 12.');
     expect(nationalNumberErrorMessage('wrong-length', 'en')).toBe('A national register number has 11 digits.');
   });
 

@@ -6,14 +6,7 @@ import type { Language } from '../platform/language.ts';
  * this order, so the code names the first thing the person can fix: empty, not-digits, wrong-length,
  * bad-checksum, impossible-date, bad-sequence.
  */
-export const nationalNumberErrorSchema = z.enum([
-  'empty',
-  'wrong-length',
-  'not-digits',
-  'bad-checksum',
-  'impossible-date',
-  'bad-sequence',
-]);
+export const nationalNumberErrorSchema = z.enum(['empty', 'wrong-length', 'not-digits', 'bad-checksum', 'impossible-date', 'bad-sequence']);
 export type NationalNumberError = z.infer<typeof nationalNumberErrorSchema>;
 
 /**
@@ -35,9 +28,7 @@ export type NationalNumber = {
  * The outcome of parseNationalNumber. On failure typedDigits is how many digits the input held, so
  * the wrong-length message can say how many the person typed.
  */
-export type NationalNumberParseResult =
-  | { ok: true; value: NationalNumber }
-  | { ok: false; error: NationalNumberError; typedDigits: number };
+export type NationalNumberParseResult = { ok: true; value: NationalNumber } | { ok: false; error: NationalNumberError; typedDigits: number };
 
 // Separators people copy from an identity card, a letter or a spreadsheet: dots, dashes, slashes and
 // any kind of white space (including the non-breaking space some word processors insert).
@@ -51,13 +42,11 @@ const BIS_SEX_KNOWN_OFFSET = 40;
 // century is encoded.
 const FROM_2000_PREFIX = 2_000_000_000;
 
-const checkDigitsFor = (firstNine: number, bornFrom2000: boolean): number =>
-  97 - ((bornFrom2000 ? FROM_2000_PREFIX + firstNine : firstNine) % 97);
+const checkDigitsFor = (firstNine: number, bornFrom2000: boolean): number => 97 - ((bornFrom2000 ? FROM_2000_PREFIX + firstNine : firstNine) % 97);
 
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
-const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+const daysInMonth = (year: number, month: number): number => (month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 
 const countDigits = (text: string): number => text.replace(/\D/g, '').length;
 
@@ -91,8 +80,7 @@ export const parseNationalNumber = (input: string): NationalNumberParseResult =>
   const day = Number(compact.slice(4, 6));
   const sequence = Number(compact.slice(6, 9));
 
-  const offset =
-    encodedMonth >= BIS_SEX_KNOWN_OFFSET ? BIS_SEX_KNOWN_OFFSET : encodedMonth >= BIS_SEX_UNKNOWN_OFFSET ? BIS_SEX_UNKNOWN_OFFSET : 0;
+  const offset = encodedMonth >= BIS_SEX_KNOWN_OFFSET ? BIS_SEX_KNOWN_OFFSET : encodedMonth >= BIS_SEX_UNKNOWN_OFFSET ? BIS_SEX_UNKNOWN_OFFSET : 0;
   const month = encodedMonth - offset;
   if (month > 12) return fail('impossible-date', input);
 
@@ -162,8 +150,7 @@ const messages: Record<NationalNumberError, Record<Language, (typedDigits: numbe
   },
   'bad-checksum': {
     nl: () => 'Dit rijksregisternummer bestaat niet: de laatste 2 cijfers passen niet bij de andere. Kijk na of u zich niet vergist hebt.',
-    fr: () =>
-      "Ce numéro de registre national n'existe pas : les 2 derniers chiffres ne correspondent pas aux autres. Vérifiez qu'il n'y a pas d'erreur.",
+    fr: () => "Ce numéro de registre national n'existe pas : les 2 derniers chiffres ne correspondent pas aux autres. Vérifiez qu'il n'y a pas d'erreur.",
     en: () => 'This national register number does not exist: the last 2 digits do not match the others. Check for a typing mistake.',
   },
   'impossible-date': {
@@ -182,8 +169,7 @@ const messages: Record<NationalNumberError, Record<Language, (typedDigits: numbe
  * The plain-language explanation of an error code, for a field error next to the input. Pass
  * typedDigits (from the parse result) so the wrong-length message can say how many digits were typed.
  */
-export const nationalNumberErrorMessage = (code: NationalNumberError, lang: Language, typedDigits?: number): string =>
-  messages[code][lang](typedDigits);
+export const nationalNumberErrorMessage = (code: NationalNumberError, lang: Language, typedDigits?: number): string => messages[code][lang](typedDigits);
 
 /**
  * Zod schema for a national register number or BIS number field: accepts the typed form, outputs the

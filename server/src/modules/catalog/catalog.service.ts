@@ -116,6 +116,12 @@ export const createCatalogService = ({ db, clock, searchCache = {} }: CatalogSer
       );
     },
 
+    /** Published products with their creation and modification times, for the standards exports. */
+    async listForExport(): Promise<(Product & { createdAt: Date; updatedAt: Date })[]> {
+      const rows = await repository.listPublished();
+      return rows.map((row) => ({ ...row.product, createdAt: row.created_at, updatedAt: row.updated_at }));
+    },
+
     /** syncCatalog, then forgets cached search answers so the change shows at once. */
     async sync(products: readonly (LoadedProduct | Product)[], options: { source?: string } = {}): Promise<CatalogSyncResult> {
       const result = await syncCatalog(db, products, { ...options, clock });

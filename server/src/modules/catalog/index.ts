@@ -9,3 +9,4 @@ export { CatalogLoadError, type CatalogLoadIssue, type LoadedProduct, loadCatalo
 export { type CatalogRoutesOptions, catalogRoutes } from './catalog.routes.ts';
 export { type CatalogService, type CatalogServiceDeps, createCatalogService } from './catalog.service.ts';
 export { type CatalogSyncResult, syncCatalog, syncCatalogDirectory } from './catalog.sync.ts';
+export { type CatalogExportRoutesOptions, catalogExportRoutes } from './exports/index.ts';

@@ -19,9 +19,18 @@ describe('loadConfig', () => {
   });
 
   it('refuses demo settings in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', GASTVRIJ_DEMO: 'true', SMTP_URL: 'smtp://mail' })).toThrow(/GASTVRIJ_DEMO=true is refused/);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL is required/);
-    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail' }).demo).toBe(false);
+    const secret = 'a-production-secret-of-forty-characters!!';
+    expect(() => loadConfig({ NODE_ENV: 'production', GASTVRIJ_DEMO: 'true', SMTP_URL: 'smtp://mail', GASTVRIJ_SECRET_KEY: secret })).toThrow(
+      /GASTVRIJ_DEMO=true is refused/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail' })).toThrow(/GASTVRIJ_SECRET_KEY is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', GASTVRIJ_SECRET_KEY: secret })).toThrow(/SMTP_URL is required/);
+    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail', GASTVRIJ_SECRET_KEY: secret }).demo).toBe(false);
+  });
+
+  it('uses the public demo key only outside production, and refuses a short secret', () => {
+    expect(loadConfig({}).secretKey).toMatch(/demo/);
+    expect(() => loadConfig({ GASTVRIJ_SECRET_KEY: 'short' })).toThrow(/GASTVRIJ_SECRET_KEY.*at least 32 characters/);
   });
 
   it('ignores environment variables that are not ours', () => {

@@ -20,6 +20,11 @@ export const settings = {
   GASTVRIJ_TRUST_PROXY: { default: 'false', doc: 'Trust X-Forwarded-* headers (true behind a load balancer).' },
   GASTVRIJ_SHUTDOWN_TIMEOUT_MS: { default: '10000', doc: 'How long a graceful shutdown waits for in-flight requests, and then for running jobs, to finish.' },
   GASTVRIJ_WEB_DIST: { default: 'web/dist', doc: 'Folder of the built web app served by the API process.' },
+  GASTVRIJ_CATALOG_DIR: { default: '', doc: 'Folder of the product catalogue (one YAML per product), synced at start. Empty: config/catalog/<city slug>.' },
+  GASTVRIJ_SECRET_KEY: {
+    default: '',
+    doc: 'Secret (>= 32 characters) from which the keys that encrypt and hash national register numbers are derived. Empty: a fixed demo key, refused in production.',
+  },
   SMTP_URL: {
     default: '',
     doc: 'SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Empty: mail is kept in the database and shown at /werk/mail.',
@@ -53,6 +58,8 @@ const configSchema = z.object({
   GASTVRIJ_TRUST_PROXY: bool,
   GASTVRIJ_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0),
   GASTVRIJ_WEB_DIST: z.string().min(1),
+  GASTVRIJ_CATALOG_DIR: z.string(),
+  GASTVRIJ_SECRET_KEY: z.string().refine((v) => v === '' || v.length >= 32, 'must be at least 32 characters (openssl rand -base64 48)'),
   SMTP_URL: z.string().refine((v) => v === '' || /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://'),
   MAIL_FROM: z.string(),
 });
@@ -73,9 +80,15 @@ export type Config = {
   trustProxy: boolean;
   shutdownTimeoutMs: number;
   webDist: string;
+  /** Null: config/catalog/<city slug>, known once the city profile is read. */
+  catalogDir: string | null;
+  secretKey: string;
   smtpUrl: string | null;
   mailFrom: string | null;
 };
+
+/** The key used when GASTVRIJ_SECRET_KEY is empty: public, so only for demos and tests. */
+export const demoSecretKey = 'gastvrij-demo-secret-key-not-for-production-use';
 
 /** A configuration problem, with a message that names the setting and how to fix it. */
 export class ConfigError extends Error {
@@ -133,6 +146,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (production && demo) {
     throw new ConfigError('GASTVRIJ_DEMO=true is refused with NODE_ENV=production: demo residents and the demo login must never reach real people.');
   }
+  if (production && (!c.GASTVRIJ_SECRET_KEY || c.GASTVRIJ_SECRET_KEY === demoSecretKey)) {
+    throw new ConfigError(
+      'GASTVRIJ_SECRET_KEY is required with NODE_ENV=production: national register numbers must not be encrypted with the public demo key. Generate one with `openssl rand -base64 48`.',
+    );
+  }
   if (production && !c.SMTP_URL) {
     throw new ConfigError('SMTP_URL is required with NODE_ENV=production: without it e-mail is only kept in the database.');
   }
@@ -151,6 +169,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: c.GASTVRIJ_TRUST_PROXY,
     shutdownTimeoutMs: c.GASTVRIJ_SHUTDOWN_TIMEOUT_MS,
     webDist: path.resolve(cwd, c.GASTVRIJ_WEB_DIST),
+    catalogDir: c.GASTVRIJ_CATALOG_DIR ? path.resolve(cwd, c.GASTVRIJ_CATALOG_DIR) : null,
+    secretKey: c.GASTVRIJ_SECRET_KEY || demoSecretKey,
     smtpUrl: c.SMTP_URL || null,
     mailFrom: c.MAIL_FROM || null,
   };

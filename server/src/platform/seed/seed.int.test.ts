@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { registeredSeeders, registerSeeder, runSeeders, SeedError } from './seed.ts';
-import { registerDemoSeeders } from './seeders.ts';
-import { demoInbox } from './welcome-mail.seed.ts';
+import { runSeeders, SeedError } from './seed.ts';
+import { demoInbox, welcomeMailSeeder } from './welcome-mail.seed.ts';
 
 describe('demo seed', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ workers: false });
-    registerDemoSeeders();
   });
   afterAll(() => t?.close());
 
@@ -16,8 +14,8 @@ describe('demo seed', () => {
 
   it('can run twice without duplicating anything', async () => {
     const progress: string[] = [];
-    await runSeeders(context(), (m) => progress.push(m));
-    const second = await runSeeders(context());
+    await runSeeders(context(), [welcomeMailSeeder], (m) => progress.push(m));
+    const second = await runSeeders(context(), [welcomeMailSeeder]);
     const mail = await t.db.selectFrom('mail_outbox').select('id').where('to_address', '=', demoInbox).execute();
     expect(mail).toHaveLength(1);
     expect(progress).toContain(`seeded welcome-mail: 1 mail to ${demoInbox}`);
@@ -25,12 +23,12 @@ describe('demo seed', () => {
   });
 
   it('is refused in production', async () => {
-    await expect(runSeeders({ ...context(), config: { ...t.config, env: 'production' } })).rejects.toBeInstanceOf(SeedError);
+    await expect(runSeeders({ ...context(), config: { ...t.config, env: 'production' } }, [welcomeMailSeeder])).rejects.toBeInstanceOf(SeedError);
   });
 
-  it('refuses two different seeders with one name, and ignores registering the same one again', () => {
-    registerDemoSeeders();
-    expect(registeredSeeders().filter((n) => n === 'welcome-mail')).toHaveLength(1);
-    expect(() => registerSeeder({ name: 'welcome-mail', run: async () => 'x' })).toThrow(/Two seeders are named welcome-mail/);
+  it('refuses two seeders with one name before seeding anything', async () => {
+    await expect(runSeeders(context(), [welcomeMailSeeder, { name: 'welcome-mail', run: async () => 'x' }])).rejects.toThrow(
+      /Two seeders are named welcome-mail/,
+    );
   });
 });

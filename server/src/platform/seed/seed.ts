@@ -20,18 +20,14 @@ export class SeedError extends Error {
   override name = 'SeedError';
 }
 
-const seeders: Seeder[] = [];
-
-/** Adds a seeder; they run in the order they were registered. A second, different seeder with the same name is a mistake. */
-export const registerSeeder = (seeder: Seeder): void => {
-  const existing = seeders.find((s) => s.name === seeder.name);
-  if (existing === seeder) return;
-  if (existing) throw new Error(`Two seeders are named ${seeder.name}`);
-  seeders.push(seeder);
+/** Checks a seeder list: names identify seeders in progress lines and must be unique. */
+export const assertUniqueSeederNames = (seeders: readonly Seeder[]): void => {
+  const seen = new Set<string>();
+  for (const seeder of seeders) {
+    if (seen.has(seeder.name)) throw new Error(`Two seeders are named ${seeder.name}`);
+    seen.add(seeder.name);
+  }
 };
-
-/** The names of the registered seeders, in run order. */
-export const registeredSeeders = (): string[] => seeders.map((s) => s.name);
 
 /** Refuses the demo seed with NODE_ENV=production: demo residents and mail must never reach real people. */
 export const assertDemoSeedAllowed = (config: Config): void => {
@@ -42,9 +38,18 @@ export const assertDemoSeedAllowed = (config: Config): void => {
   }
 };
 
-/** Runs every registered seeder in order, reporting each; stops at the first that fails. */
-export const runSeeders = async (ctx: SeedContext, progress: (message: string) => void = () => {}): Promise<{ name: string; summary: string }[]> => {
+/**
+ * Runs the given seeders in order (a module's seeder after those of the modules whose rows it
+ * points at), reporting each; stops at the first that fails. The list is composed explicitly in
+ * server/src/demo-seed.ts, so reading it tells what `gastvrij seed --demo` does.
+ */
+export const runSeeders = async (
+  ctx: SeedContext,
+  seeders: readonly Seeder[],
+  progress: (message: string) => void = () => {},
+): Promise<{ name: string; summary: string }[]> => {
   assertDemoSeedAllowed(ctx.config);
+  assertUniqueSeederNames(seeders);
   const results: { name: string; summary: string }[] = [];
   for (const seeder of seeders) {
     progress(`seeding ${seeder.name}`);

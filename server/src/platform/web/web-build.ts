@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export type WebBuildOptions = {
@@ -58,10 +58,34 @@ export const webBuildStatus = async (root: string): Promise<WebBuildStatus> => {
  * (the check reads file times only: well under a second). Vite is imported only when a build is
  * needed: a production install that ships web/dist does not need it at all.
  *
- * Two processes starting at the same moment on a stale tree would both build into web/dist; the
- * result is the same files, but start one at a time after changing sources.
+ * Processes starting at the same moment on a stale tree (parallel tests, two instances) take turns
+ * through a lock folder: the first builds, the others wait and then find the build fresh.
  */
 export const ensureWebBuild = async ({ root, progress }: WebBuildOptions): Promise<void> => {
+  const first = await webBuildStatus(root);
+  if (first.state === 'no-sources' || first.state === 'fresh') return;
+  const lock = path.join(root, 'web', '.build-lock');
+  const until = Date.now() + 180_000;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      const held = await stat(lock).catch(() => undefined);
+      // A lock left by a killed build is older than any real build.
+      if (held && Date.now() - held.mtimeMs > 180_000) await rmdir(lock).catch(() => {});
+      if (Date.now() > until) throw new Error(`Another process has been building the web app for 3 minutes (${lock}); remove that folder if no build runs.`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    await buildWhenNeeded(root, progress);
+  } finally {
+    await rmdir(lock).catch(() => {});
+  }
+};
+
+const buildWhenNeeded = async (root: string, progress: (message: string) => void) => {
   const status = await webBuildStatus(root);
   if (status.state === 'no-sources' || status.state === 'fresh') return;
   progress(status.state === 'missing' ? 'building the web app (first start only, a few seconds)' : 'web sources changed: rebuilding the web app');
