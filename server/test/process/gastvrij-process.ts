@@ -28,7 +28,7 @@ const tempDirs = new Set<string>();
 export const runGastvrij = (env: Record<string, string>, args: string[] = ['start']): GastvrijProcess => {
   const child = spawn(process.execPath, [path.join(root, 'bin', 'gastvrij.js'), ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? os.tmpdir(), LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? os.tmpdir(), LOG_LEVEL: 'warn', GASTVRIJ_DEMO: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
