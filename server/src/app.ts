@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -16,6 +15,7 @@ import type { Config } from './platform/config/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { installProblemHandlers, sendProblem } from './platform/http/problem.ts';
+import { computeSecurityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import { mailRoutes } from './platform/mail/mail.routes.ts';
 import type { MailService } from './platform/mail/mail.service.ts';
@@ -65,7 +65,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     if (isShuttingDown()) reply.header('connection', 'close');
   });
 
-  await app.register(helmet, {
+  const securityHeaders = computeSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -81,6 +81,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     },
     crossOriginEmbedderPolicy: false,
     hsts: config.env === 'production',
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
 
   await app.register(rateLimit, {

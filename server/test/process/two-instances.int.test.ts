@@ -42,9 +42,7 @@ describe('two instances on one external database', () => {
     const ports = [await freePort(), await freePort()];
     const instances: GastvrijProcess[] = [];
     for (const port of ports) {
-      instances.push(
-        runGastvrij({ PORT: String(port), DATABASE_URL: database.url, SMTP_URL: smtp.url, GASTVRIJ_DATA_DIR: await tempDir('unused'), GASTVRIJ_DEMO: 'true' }),
-      );
+      instances.push(runGastvrij({ PORT: String(port), DATABASE_URL: database.url, SMTP_URL: smtp.url, GASTVRIJ_DATA_DIR: await tempDir('unused') }));
     }
     await Promise.all(instances.map((instance) => instance.waitForLine(/^gastvrij: ready in /, 120_000)));
     for (const port of ports) expect(await status(port, '/health/ready')).toBe(200);

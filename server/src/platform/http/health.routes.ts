@@ -9,9 +9,9 @@ import { pendingMigrations, readMigrations } from '../db/migrate.ts';
  */
 export const healthRoutes: FastifyPluginAsync<{ db: Db; isShuttingDown: () => boolean }> = async (app, { db, isShuttingDown }) => {
   const known = await readMigrations();
-  app.get('/health/live', { config: { rateLimit: false }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/health/live', { config: { rateLimit: false }, schema: { hide: true }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
 
-  app.get('/health/ready', { config: { rateLimit: false }, schema: { hide: true } }, async (_request, reply) => {
+  app.get('/health/ready', { config: { rateLimit: false }, schema: { hide: true }, logLevel: 'warn' }, async (_request, reply) => {
     if (isShuttingDown()) return reply.status(503).send({ status: 'shutting-down' });
     try {
       const { rows } = await sql<{ version: string }>`SELECT version FROM schema_migrations`.execute(db);
