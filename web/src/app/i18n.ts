@@ -46,13 +46,12 @@ export const currentLanguage = (): Language => {
 
 /**
  * Starts i18next synchronously (all three languages are bundled; together they are a few kB) in the
- * language from the address, the stored choice or the browser, and keeps <html lang> in step.
+ * language from the address or the stored choice (else Dutch), and keeps <html lang> in step.
  */
 export const initI18n = (): Language => {
   const language = pickLanguage({
     query: new URLSearchParams(window.location.search).get('lang'),
     stored: storedLanguage(),
-    browser: window.navigator.languages,
   });
   void i18n.use(initReactI18next).init({
     resources,

@@ -7,18 +7,16 @@ describe('pickLanguage', () => {
     [{ query: 'fr' }, 'fr'],
     [{ query: 'FR' }, 'fr'],
     [{ query: 'de', stored: 'en' }, 'en'],
-    [{ query: 'en', stored: 'fr', browser: ['nl-BE'] }, 'en'],
-    [{ stored: 'fr', browser: ['en-GB'] }, 'fr'],
-    [{ stored: 'xx', browser: ['en-GB', 'fr'] }, 'en'],
-    [{ browser: ['de-DE', 'fr-BE'] }, 'fr'],
-    [{ browser: ['de-DE'] }, 'nl'],
-    [{ query: '', stored: '', browser: [] }, 'nl'],
+    [{ query: 'en', stored: 'fr' }, 'en'],
+    [{ stored: 'fr' }, 'fr'],
+    [{ stored: 'xx' }, 'nl'],
+    [{ query: '', stored: '' }, 'nl'],
   ] as const)('%o -> %s', (sources, expected) => {
     expect(pickLanguage(sources)).toBe(expected);
   });
 
   it('never picks a language the city does not offer', () => {
-    expect(pickLanguage({ query: 'en', stored: 'en', browser: ['en'], supported: ['nl', 'fr'] })).toBe('nl');
+    expect(pickLanguage({ query: 'en', stored: 'en', supported: ['nl', 'fr'] })).toBe('nl');
   });
 });
 

@@ -1,4 +1,4 @@
-import { defaultLanguage, type Language, languageSchema, negotiateLanguage } from '../../../shared/src/platform/language.ts';
+import { defaultLanguage, type Language, languageSchema } from '../../../shared/src/platform/language.ts';
 
 export const languages: readonly Language[] = languageSchema.options;
 
@@ -15,20 +15,26 @@ export type LanguageSources = {
   query?: string | null;
   /** The preference the resident chose earlier (localStorage). */
   stored?: string | null;
-  /** `navigator.languages`, best first. */
-  browser?: readonly string[];
   /** The languages this city offers; defaults to all three. */
   supported?: readonly Language[];
 };
 
-/** The language to start in: an explicit choice first, then the browser, then Dutch. */
-export const pickLanguage = ({ query, stored, browser = [], supported = languages }: LanguageSources): Language => {
-  const offered = (value: string | null | undefined): Language | undefined => {
+const offeredIn =
+  (supported: readonly Language[]) =>
+  (value: string | null | undefined): Language | undefined => {
     const base = value?.trim().toLowerCase().split('-')[0];
     return isLanguage(base) && supported.includes(base) ? base : undefined;
   };
-  // navigator.languages is already ordered, and negotiateLanguage keeps equal q-values in order.
-  return offered(query) ?? offered(stored) ?? negotiateLanguage(browser.join(','), supported.length > 0 ? supported : [defaultLanguage]);
+
+/**
+ * The language to start in: an explicit choice (the address, then the stored preference), else
+ * Dutch. The browser's language does not decide: a Flemish city's administrative language is Dutch
+ * (language legislation), and French and English are offered on request, so a resident's first
+ * page is always Dutch unless they chose otherwise.
+ */
+export const pickLanguage = ({ query, stored, supported = languages }: LanguageSources): Language => {
+  const offered = offeredIn(supported);
+  return offered(query) ?? offered(stored) ?? (supported.includes(defaultLanguage) ? defaultLanguage : (supported[0] ?? defaultLanguage));
 };
 
 /** The address with `lang` set, so a shared link opens in the same language; other parameters stay. */
