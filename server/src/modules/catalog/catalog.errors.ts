@@ -1,4 +1,4 @@
-import { defineProblems } from '../../platform/http/problem.ts';
+import { AppError, defineProblems } from '../../platform/http/problem.ts';
 
 /** Problem codes of the catalogue module. */
 export const catalogProblems = defineProblems({
@@ -31,3 +31,6 @@ export const catalogProblems = defineProblems({
     title: { nl: 'Deze dienst bestaat niet.', fr: "Ce service n'existe pas.", en: 'This service does not exist.' },
   },
 });
+
+/** A catalogue failure as problem+json. Importing it (a value) also registers the codes above before any is thrown. */
+export const catalogError = (code: keyof typeof catalogProblems, options?: ConstructorParameters<typeof AppError>[1]): AppError => new AppError(code, options);

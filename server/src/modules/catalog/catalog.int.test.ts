@@ -1,37 +1,22 @@
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { installProblemHandlers } from '../../platform/http/problem.ts';
-import { catalogRoutes, createCatalogService, loadCatalogFromDirectory, syncCatalog } from './index.ts';
+import { createCatalogService, loadCatalogFromDirectory, syncCatalog } from './index.ts';
 
 const catalogDir = path.resolve(import.meta.dirname, '../../../../config/catalog/harelbeke');
 
 let testApp: TestApp;
 let app: FastifyInstance;
-let standalone: FastifyInstance | null = null;
 
 beforeAll(async () => {
   testApp = await createTestApp({ workers: false });
   await syncCatalog(testApp.db, await loadCatalogFromDirectory(catalogDir), { source: 'test' });
-  if (testApp.app.hasRoute({ method: 'GET', url: '/api/catalog/search' })) {
-    app = testApp.app;
-  } else {
-    // Until buildApp registers the catalogue, the routes run on a bare app with the platform's error handling.
-    standalone = Fastify({ logger: false });
-    standalone.setValidatorCompiler(validatorCompiler);
-    standalone.setSerializerCompiler(serializerCompiler);
-    installProblemHandlers(standalone);
-    await standalone.register(catalogRoutes, { service: createCatalogService({ db: testApp.db, clock: { now: () => new Date() } }) });
-    await standalone.ready();
-    app = standalone;
-  }
+  app = testApp.app;
 });
 
 afterAll(async () => {
-  await standalone?.close();
   await testApp?.close();
 });
 

@@ -6,8 +6,7 @@ import { searchWeakWords } from '../../../../shared/src/catalog/search-stopwords
 import type { Language } from '../../../../shared/src/platform/language.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/http/problem.ts';
-import type { catalogProblems } from './catalog.errors.ts';
+import { catalogError, type catalogProblems } from './catalog.errors.ts';
 import type { LoadedProduct } from './catalog.loader.ts';
 import { createCatalogRepository } from './catalog.repository.ts';
 import { type CatalogSyncResult, syncCatalog } from './catalog.sync.ts';
@@ -82,7 +81,7 @@ export const createCatalogService = ({ db, clock, searchCache = {} }: CatalogSer
       const check = checkSearchQuery(input.q);
       if (!check.ok) {
         const code: keyof typeof catalogProblems = `search-query-${check.reason}`;
-        throw new AppError(code, { fields: [{ field: 'q', code, message: rejectionMessages[check.reason] }] });
+        throw catalogError(code, { fields: [{ field: 'q', code, message: rejectionMessages[check.reason] }] });
       }
       if (check.query.tokens.length === 0) return { results: [] };
       const lang = input.lang ?? 'nl';
@@ -102,7 +101,7 @@ export const createCatalogService = ({ db, clock, searchCache = {} }: CatalogSer
     /** One published product in `lang`; `catalog-product-not-found` (404) for an unknown or unpublished slug. */
     async getProduct(slug: string, lang: Language): Promise<ProductView> {
       const row = await repository.getBySlug(slug);
-      if (!row?.published) throw new AppError('catalog-product-not-found');
+      if (!row?.published) throw catalogError('catalog-product-not-found');
       const related = await repository.publishedTitles(row.product.relatedProducts);
       return productView(row.product, lang, { version: row.version, updatedAt: row.updated_at }, new Map(related.map((r) => [r.slug, r.title])));
     },
