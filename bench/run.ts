@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // `npm run bench -- <name> [--connections N] [--duration S] [--warmup S] [--rounds N] [--no-write]`
 //
 // Loads bench/<name>.bench.ts, starts PostgreSQL (embedded in a temp dir, or a scratch database on
@@ -24,6 +25,7 @@ import { startServerProcess } from './support/server-process.ts';
  * The app as a city would run it: production mode, info logging (to /dev/null here), all hooks on.
  * The rate limit is raised out of reach so a load test measures the limiter's cost, not its 429s.
  * SMTP_URL points at a closed port: production requires one, and no benchmark sends mail.
+ * GASTVRIJ_SECRET_KEY is a throw-away key of the benchmark's own: production refuses the demo key.
  */
 export const benchAppEnv: Record<string, string> = {
   NODE_ENV: 'production',
@@ -31,6 +33,7 @@ export const benchAppEnv: Record<string, string> = {
   GASTVRIJ_DEMO: 'false',
   GASTVRIJ_RATE_LIMIT: '1000000000',
   SMTP_URL: 'smtp://127.0.0.1:9',
+  GASTVRIJ_SECRET_KEY: randomBytes(36).toString('base64'),
 };
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
