@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../server/src/platform/db/embedded.ts';
 
 /** The repository root, where `bin/gastvrij.js` and `web/dist` are. */
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -29,17 +29,8 @@ export type AppProcessOptions = {
   stdout?: 'ignore' | 'inherit';
 };
 
-/** Asks the OS for a free TCP port on the loopback interface. */
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
+/** Asks the OS for a free TCP port on the loopback interface (the embedded database's helper). */
+export { freePort };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
