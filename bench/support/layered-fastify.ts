@@ -5,30 +5,16 @@
 // server/src/app.ts and server/src/main.ts, so api-floor-breakdown can tell what each one costs
 // without changing the app. Keep in step with app.ts when its plugins change.
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import { pino } from 'pino';
+import { securityHeaderOptions } from '../../server/src/platform/http/security-headers.ts';
 
 const layers = new Set((process.env.LAYERS ?? '').split(',').filter(Boolean));
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
-const helmetOptions = {
-  contentSecurityPolicy: {
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      objectSrc: ["'none'"],
-      upgradeInsecureRequests: null,
-    },
-  },
-  crossOriginEmbedderPolicy: false,
-  hsts: true,
-};
+// @fastify/helmet bundles its own copy of helmet's types; the options are the same object shape.
+const helmetOptions = securityHeaderOptions(true) as unknown as FastifyHelmetOptions;
 
 /** The headers @fastify/helmet adds with the app's options, read off one injected request. */
 const helmetHeaders = async (): Promise<Record<string, string>> => {

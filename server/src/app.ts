@@ -15,7 +15,7 @@ import type { Config } from './platform/config/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { installProblemHandlers, sendProblem } from './platform/http/problem.ts';
-import { computeSecurityHeaders } from './platform/http/security-headers.ts';
+import { computeSecurityHeaders, securityHeaderOptions } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import { mailRoutes } from './platform/mail/mail.routes.ts';
 import type { MailService } from './platform/mail/mail.service.ts';
@@ -65,23 +65,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     done(null, payload);
   });
 
-  const securityHeaders = computeSecurityHeaders({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: config.env === 'production',
-  });
+  const securityHeaders = computeSecurityHeaders(securityHeaderOptions(config.env === 'production'));
   // One synchronous hook for what every answer carries. Health checks are read by load balancers,
   // never rendered by a browser, so they skip the browser security headers (api-floor benchmark).
   app.addHook('onRequest', (request, reply, done) => {
