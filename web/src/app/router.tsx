@@ -1,9 +1,10 @@
 import { createBrowserRouter } from 'react-router';
+import { LifeEventPage, ProductPage, SearchPage } from '../modules/catalog/index.ts';
 import { DisplayPage } from './display/DisplayPage.tsx';
 import { KioskLayout } from './kiosk/KioskLayout.tsx';
 import { KioskLanguagePage, KioskSoonPage, KioskStartPage } from './kiosk/KioskPages.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { AppointmentSoonPage, LoginSoonPage, SearchSoonPage } from './portal/ComingSoonPage.tsx';
+import { AppointmentSoonPage, LoginSoonPage } from './portal/ComingSoonPage.tsx';
 import { HomePage } from './portal/HomePage.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
@@ -49,7 +50,9 @@ export const createRouter = () =>
       children: [
         { index: true, element: <HomePage /> },
         { path: 'aanmelden', element: <LoginSoonPage /> },
-        { path: 'zoeken', element: <SearchSoonPage /> },
+        { path: 'zoeken', element: <SearchPage /> },
+        { path: 'producten/:slug', element: <ProductPage /> },
+        { path: 'levensgebeurtenis/:id', element: <LifeEventPage /> },
         { path: 'afspraak', element: <AppointmentSoonPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

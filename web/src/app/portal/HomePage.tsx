@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form } from 'react-router';
 import type { CityResponse } from '../../../../shared/src/city/index.ts';
-import { Button, ButtonLink, ExternalButtonLink, FormField, fieldIds, Heading, Icon, type IconName, Paragraph, Textbox } from '../../ui/index.ts';
+import { LifeEventEntries, PopularProducts, SearchBox } from '../../modules/catalog/index.ts';
+import { ButtonLink, ExternalButtonLink, Heading, Icon, type IconName, Paragraph } from '../../ui/index.ts';
 import { ChannelHours } from '../ChannelHours.tsx';
 import { useCity } from '../city.ts';
 import { localized, telHref } from '../city-display.rules.ts';
@@ -113,14 +113,13 @@ const Channels = ({ city }: { city: CityResponse }) => {
   );
 };
 
-/** The portal's start page: a welcome, a search box (search itself comes later) and the channels. */
+/** The portal's start page: a welcome, the search box, life events, popular questions and the channels. */
 export const HomePage = () => {
   const { t } = useTranslation();
   const city = useCity();
   const language = currentLanguage();
   usePageTitle(t('portal.home.pageTitle'));
   const cityName = city.data ? localized(city.data.name, language) : '';
-  const searchIds = fieldIds('search-q');
   return (
     <div className="gv-stack gv-stack--loose">
       <section className="gv-hero" aria-labelledby="home-title">
@@ -128,17 +127,10 @@ export const HomePage = () => {
           {cityName ? t('portal.home.title', { city: cityName }) : t('portal.home.pageTitle')}
         </Heading>
         <Paragraph lead>{t('portal.home.intro')}</Paragraph>
-        <Form method="get" action="/zoeken" role="search" aria-label={t('portal.home.searchTitle')} className="gv-search">
-          <FormField id="search-q" label={t('portal.home.searchLabel')} description={t('portal.home.searchHint')}>
-            <div className="gv-search__row">
-              <Textbox id="search-q" name="q" type="search" autoComplete="off" describedBy={[searchIds.description]} />
-              <Button type="submit" appearance="primary-action">
-                {t('portal.home.searchButton')}
-              </Button>
-            </div>
-          </FormField>
-        </Form>
+        <SearchBox id="search-q" />
       </section>
+      <LifeEventEntries />
+      <PopularProducts />
       <section aria-labelledby="channels-title">
         <Heading level={2} id="channels-title">
           {t('portal.home.channelsTitle')}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { channelOrder, formatEuro, orderedChannels, pickInOrder, stepOption } from './catalog-display.rules.ts';
+
+describe('orderedChannels', () => {
+  it('lists available channels click, call, face, home, partner, whatever the object order', () => {
+    const channels = {
+      partner: { available: true },
+      home: { available: true },
+      quickDesk: { available: true },
+      phone: { available: false },
+      online: { available: true },
+    };
+    expect(orderedChannels(channels).map((entry) => entry.id)).toEqual(['online', 'quickDesk', 'home', 'partner']);
+  });
+
+  it('names every channel once', () => {
+    expect(new Set(channelOrder).size).toBe(7);
+  });
+});
+
+describe('pickInOrder', () => {
+  it('keeps the order asked for and skips what is missing', () => {
+    const items = [{ slug: 'a' }, { slug: 'b' }, { slug: 'c' }];
+    expect(pickInOrder(items, ['c', 'x', 'a'])).toEqual([{ slug: 'c' }, { slug: 'a' }]);
+  });
+});
+
+describe('formatEuro', () => {
+  it.each([
+    ['nl', 25, /^€\s?25,00$/],
+    ['fr', 25, /^25,00\s?€$/],
+    ['en', 7.5, /^€7\.50$/],
+  ] as const)('%s: %d', (language, amount, pattern) => {
+    expect(formatEuro(amount, language).replace(/\u00a0|\u202f/g, ' ')).toMatch(pattern);
+  });
+});
+
+describe('stepOption', () => {
+  it.each([
+    [-1, 3, 1, 0],
+    [-1, 3, -1, 2],
+    [0, 3, 1, 1],
+    [2, 3, 1, -1],
+    [0, 3, -1, -1],
+    [-1, 0, 1, -1],
+  ] as const)('from %d of %d by %d gives %d', (active, count, step, expected) => {
+    expect(stepOption(active, count, step)).toBe(expected);
+  });
+});

@@ -1,0 +1,67 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import {
+  type CatalogSearchResponse,
+  catalogSearchResponseSchema,
+  type LifeEventListResponse,
+  lifeEventListResponseSchema,
+  type ProductListResponse,
+  type ProductView,
+  productListResponseSchema,
+  productViewSchema,
+} from '../../../../shared/src/catalog/catalog.contract.ts';
+import type { Language } from '../../../../shared/src/platform/language.ts';
+import { apiFetch } from '../../app/api.ts';
+import { currentLanguage } from '../../app/i18n.ts';
+
+// The catalogue changes a few times a week; the server lets caches keep it for a minute.
+const oneMinute = 60_000;
+
+/** The reader's language, re-rendering on a switch so the queries below refetch in the new language. */
+const useLanguage = (): Language => {
+  useTranslation();
+  return currentLanguage();
+};
+
+/** Products that answer `q`, best first; idle while `q` is blank. Keeps the previous answer while typing. */
+export const useCatalogSearch = (q: string) => {
+  const lang = useLanguage();
+  const query = q.trim();
+  return useQuery<CatalogSearchResponse>({
+    queryKey: ['catalog', 'search', lang, query],
+    queryFn: ({ signal }) => apiFetch(`/api/catalog/search?${new URLSearchParams({ q: query, lang })}`, { schema: catalogSearchResponseSchema, signal }),
+    enabled: query.length > 0,
+    staleTime: oneMinute,
+    placeholderData: keepPreviousData,
+  });
+};
+
+/** One published product in the reader's language. */
+export const useProduct = (slug: string) => {
+  const lang = useLanguage();
+  return useQuery<ProductView>({
+    queryKey: ['catalog', 'product', lang, slug],
+    queryFn: ({ signal }) => apiFetch(`/api/catalog/products/${encodeURIComponent(slug)}?lang=${lang}`, { schema: productViewSchema, signal }),
+    staleTime: oneMinute,
+  });
+};
+
+/** All published products (titles and short answers). */
+export const useProducts = () => {
+  const lang = useLanguage();
+  return useQuery<ProductListResponse>({
+    queryKey: ['catalog', 'products', lang],
+    queryFn: ({ signal }) => apiFetch(`/api/catalog/products?lang=${lang}`, { schema: productListResponseSchema, signal }),
+    staleTime: oneMinute,
+  });
+};
+
+/** The life events with their products. */
+export const useLifeEvents = () => {
+  const lang = useLanguage();
+  return useQuery<LifeEventListResponse>({
+    queryKey: ['catalog', 'life-events', lang],
+    queryFn: ({ signal }) => apiFetch(`/api/catalog/life-events?lang=${lang}`, { schema: lifeEventListResponseSchema, signal }),
+    staleTime: oneMinute,
+  });
+};
