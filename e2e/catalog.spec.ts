@@ -41,6 +41,24 @@ describe.each([
     await expectAccessible(p);
   });
 
+  test('picks a suggestion with the keyboard', async () => {
+    const p = page();
+    await visit(p, '/');
+    const box = p.getByRole('combobox', { name: 'Wat wilt u regelen?' });
+    await box.pressSequentially('identiteitskaart');
+    await expect.poll(() => box.getAttribute('aria-expanded'), { timeout: 5_000 }).toBe('true');
+    await expect.poll(() => p.locator('[aria-live="polite"]').textContent()).toMatch(/\d+ suggesties?/);
+    await box.press('ArrowDown');
+    const active = await box.getAttribute('aria-activedescendant');
+    expect(await p.locator(`[id="${active}"]`).getAttribute('aria-selected')).toBe('true');
+    const title = await p.locator(`[id="${active}"]`).textContent();
+    await box.press('Enter');
+    await expect.poll(() => new URL(p.url()).pathname).toMatch(/^\/producten\//);
+    await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    await p.waitForLoadState('networkidle');
+    await expectAccessible(p);
+  });
+
   test('opens a life event from the home page and finds its products', async () => {
     const p = page();
     await visit(p, '/');
