@@ -36,13 +36,18 @@ export const useCatalogSearch = (q: string) => {
   });
 };
 
-/** One published product in the reader's language. */
+/**
+ * One published product in the reader's language. On a language switch the page keeps showing the
+ * product until the new language arrives, so it does not flash "loading" and lose the scroll
+ * position; on the way to another product it does not.
+ */
 export const useProduct = (slug: string) => {
   const lang = useLanguage();
   return useQuery<ProductView>({
     queryKey: ['catalog', 'product', lang, slug],
     queryFn: ({ signal }) => apiFetch(`/api/catalog/products/${encodeURIComponent(slug)}?lang=${lang}`, { schema: productViewSchema, signal }),
     staleTime: oneMinute,
+    placeholderData: (previous) => (previous?.slug === slug ? previous : undefined),
   });
 };
 
@@ -53,6 +58,7 @@ export const useProducts = () => {
     queryKey: ['catalog', 'products', lang],
     queryFn: ({ signal }) => apiFetch(`/api/catalog/products?lang=${lang}`, { schema: productListResponseSchema, signal }),
     staleTime: oneMinute,
+    placeholderData: keepPreviousData,
   });
 };
 
@@ -63,5 +69,6 @@ export const useLifeEvents = () => {
     queryKey: ['catalog', 'life-events', lang],
     queryFn: ({ signal }) => apiFetch(`/api/catalog/life-events?lang=${lang}`, { schema: lifeEventListResponseSchema, signal }),
     staleTime: oneMinute,
+    placeholderData: keepPreviousData,
   });
 };
