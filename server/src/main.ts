@@ -15,7 +15,7 @@ import { createDb, type Db, redactUrl } from './platform/db/database.ts';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './platform/db/embedded.ts';
 import { MigrationError, migrate } from './platform/db/migrate.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
-import { createMailService } from './platform/mail/mail.service.ts';
+import { citySender, createMailService } from './platform/mail/mail.service.ts';
 import { runSeeders } from './platform/seed/seed.ts';
 
 /** A start-up failure whose message says what is wrong and how to fix it; the CLI prints it as one line. */
@@ -141,7 +141,7 @@ export const startServer = async (config: Config, progress: Progress = () => {})
       jobs,
       clock: systemClock,
       smtpUrl: config.smtpUrl,
-      from: config.mailFrom ?? `${city.name.nl} <${city.contact.email}>`,
+      from: citySender(config.mailFrom, city),
     });
     progress('starting the job queue');
     await jobs.start();

@@ -8,7 +8,7 @@ import { type Clock, systemClock } from '../src/platform/clock.ts';
 import { type Config, loadConfig } from '../src/platform/config/config.ts';
 import { createDb, type Db } from '../src/platform/db/database.ts';
 import { createJobs, type Jobs } from '../src/platform/jobs/jobs.ts';
-import { createMailService, type MailService } from '../src/platform/mail/mail.service.ts';
+import { citySender, createMailService, type MailService } from '../src/platform/mail/mail.service.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -49,7 +49,7 @@ export const createTestApp = async (
   const logger = pino({ level: 'silent' });
   const clock = options.clock ?? systemClock;
   const jobs = createJobs({ connectionString: database.url, logger, workers: options.workers ?? true });
-  const mail = createMailService({ db, jobs, clock, smtpUrl: config.smtpUrl, from: `${city.name.nl} <${city.contact.email}>` });
+  const mail = createMailService({ db, jobs, clock, smtpUrl: config.smtpUrl, from: citySender(config.mailFrom, city) });
   await jobs.start();
   const app = await buildApp({ config, db, city, clock, jobs, mail, logger });
   await app.ready();

@@ -13,7 +13,7 @@ import { migrate } from '../platform/db/migrate.ts';
 import { configTable, formatCheck } from '../platform/doctor/doctor.rules.ts';
 import { runDoctor } from '../platform/doctor/doctor.ts';
 import { createJobs } from '../platform/jobs/jobs.ts';
-import { createMailService } from '../platform/mail/mail.service.ts';
+import { citySender, createMailService } from '../platform/mail/mail.service.ts';
 import { assertDemoSeedAllowed, runSeeders } from '../platform/seed/seed.ts';
 import { ensureWebBuild } from '../platform/web/web-build.ts';
 import { accessDatabase } from './database-access.ts';
@@ -155,7 +155,7 @@ program
           jobs,
           clock: systemClock,
           smtpUrl: config.smtpUrl,
-          from: config.mailFrom ?? `${city.name.nl} <${city.contact.email}>`,
+          from: citySender(config.mailFrom, city),
         });
         try {
           await jobs.start();

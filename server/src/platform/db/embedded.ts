@@ -34,7 +34,8 @@ process.on('exit', () => {
 /** A running embedded PostgreSQL owned by this process. */
 export type EmbeddedDatabase = { url: string; adminUrl: string; port: number; stop: () => Promise<void> };
 
-const isAlive = (pid: number) => {
+/** Whether a process with this pid exists (EPERM: it exists but belongs to another user, e.g. postgres). */
+export const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;

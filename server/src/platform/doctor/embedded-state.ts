@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isAlive } from '../db/embedded.ts';
 
 /**
  * What the embedded PostgreSQL's data directory says, read without starting anything. The file
@@ -17,15 +18,6 @@ export type EmbeddedState = {
   server: { pid: number; port: number } | null;
   /** Connection string of the running server's `gastvrij` database, when there is one. */
   url: string | null;
-};
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 };
 
 const readLines = async (file: string) => {

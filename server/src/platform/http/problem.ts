@@ -20,9 +20,6 @@ export const defineProblems = <T extends Record<string, ProblemDefinition>>(prob
   return problems;
 };
 
-/** Every registered problem code, for documentation and tests. */
-export const problemCodes = (): string[] => [...registry.keys()].sort();
-
 /** An expected failure of a use case; the error handler turns it into problem+json. */
 export class AppError extends Error {
   override name = 'AppError';

@@ -104,3 +104,7 @@ export const createMailService = (deps: {
     recent: (limit = 50) => repository.listRecent(limit),
   };
 };
+
+/** The sender of the city's mail: MAIL_FROM when set, else the city's name and e-mail address from its profile. */
+export const citySender = (mailFrom: string | null, city: { name: { nl: string }; contact: { email: string } }): string =>
+  mailFrom ?? `${city.name.nl} <${city.contact.email}>`;
