@@ -9,10 +9,15 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
 import { catalogExportRoutes, catalogRoutes, createCatalogService } from './modules/catalog/index.ts';
+import { createIdentityProvider, createIdentityService, createLoginService, createSessionService, identityRoutes } from './modules/identity/index.ts';
+import { createLocalRegister, createNationalNumberVault, registerRoutes } from './modules/register/index.ts';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { createAuditLog } from './platform/audit/audit.ts';
 import { cityRoutes } from './platform/city/city.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
 import type { Db } from './platform/db/database.ts';
+import { accessHook, type RouteAccessEntry, trackRouteAccess } from './platform/http/access.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { installProblemHandlers, sendProblem } from './platform/http/problem.ts';
 import { computeSecurityHeaders, securityHeaderOptions } from './platform/http/security-headers.ts';
@@ -65,13 +70,26 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     done(null, payload);
   });
 
+  const vault = createNationalNumberVault(config.secretKey);
+  const register = createLocalRegister({ db: deps.db, vault, nisCode: deps.city.nisCode });
+  const audit = createAuditLog();
+  const sessions = createSessionService({ db: deps.db, clock: deps.clock, register, publicUrl: config.publicUrl });
+  const checkAccess = accessHook((request, reply) => sessions.resolve(request, reply));
+  const routeAccess = trackRouteAccess(app);
+  app.decorate('routeAccess', routeAccess);
+
   const securityHeaders = computeSecurityHeaders(securityHeaderOptions(config.env === 'production'));
-  // One synchronous hook for what every answer carries. Health checks are read by load balancers,
-  // never rendered by a browser, so they skip the browser security headers (api-floor benchmark).
+  // One synchronous hook for what every answer carries, then access control (deny by default).
+  // Health checks are read by load balancers, never rendered by a browser: no browser security
+  // headers and no session (api-floor benchmark).
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    if (!request.url.startsWith('/health/')) reply.headers(securityHeaders);
-    done();
+    if (request.url.startsWith('/health/')) {
+      done();
+      return;
+    }
+    reply.headers(securityHeaders);
+    checkAccess(request, reply, done);
   });
 
   await app.register(swagger, {
@@ -86,7 +104,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes, { db: deps.db, isShuttingDown });
   // The API's routes share one encapsulated context, so the rate limiter's hook runs on them only:
@@ -104,6 +122,34 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     await api.register(cityRoutes, { profile: deps.city, clock: () => deps.clock.now() });
     await api.register(mailRoutes, { mail: deps.mail, demo: config.demo });
 
+    const providers = {
+      resident: config.oidc.resident
+        ? createIdentityProvider({ audience: 'resident', settings: config.oidc.resident, embedded: null, allowHttp: config.env !== 'production' })
+        : null,
+      staff: config.oidc.staff
+        ? createIdentityProvider({ audience: 'staff', settings: config.oidc.staff, embedded: null, allowHttp: config.env !== 'production' })
+        : null,
+    };
+    const login = createLoginService({
+      db: deps.db,
+      clock: deps.clock,
+      register,
+      sessions,
+      audit,
+      mail: deps.mail,
+      providers,
+      publicUrl: config.publicUrl,
+      cityName: { nl: deps.city.name.nl, fr: deps.city.name.fr ?? deps.city.name.nl, en: deps.city.name.en ?? deps.city.name.nl },
+    });
+    await api.register(identityRoutes, {
+      login,
+      identity: createIdentityService({ db: deps.db, register, audit, city: deps.city }),
+      city: deps.city,
+      loginOptions: { resident: providers.resident !== null, staff: providers.staff !== null, email: true, demo: config.demo },
+    });
+    await api.register(registerRoutes, { register, audit, db: deps.db });
+    await api.register(auditRoutes, { db: deps.db, audit, findPersonId: async (n) => (await register.findPersonByNationalNumber(n))?.id ?? null });
+
     const catalog = createCatalogService({ db: deps.db, clock: deps.clock });
     await api.register(catalogRoutes, { service: catalog });
     await api.register(catalogExportRoutes, {
@@ -118,6 +164,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   else app.log.warn(`No web build at ${config.webDist}: run \`npm run build\`. The API works without it.`);
   return app;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with the access it declares: for the authorization matrix test. */
+    routeAccess: RouteAccessEntry[];
+  }
+}
 
 /** Unknown non-API pages get the web app's index.html so the client router can take over; the rest a 404 problem. */
 const webAppFallback = (request: FastifyRequest, reply: FastifyReply) => {

@@ -416,6 +416,16 @@ export const cityProfileSchema = z
       home: channelSchema,
     }),
     closingDays: closingDaysSchema.default({ closedOnPublicHolidays: true, optionalHolidays: [], days: [] }),
+    /** Data protection choices of the city (decided with its data protection officer). */
+    privacy: z
+      .strictObject({
+        /**
+         * Whether "who saw my data" names the employee, or only the organisation and team. The
+         * national register shows organisations only; many cities do the same to protect staff.
+         */
+        showEmployeeNamesToResidents: z.boolean().default(false),
+      })
+      .default({ showEmployeeNamesToResidents: false }),
   })
   .superRefine((profile, ctx) => {
     if (!profile.lauCode.endsWith(profile.nisCode)) {

@@ -183,7 +183,15 @@ export const nationalNumberSchema = z.string().transform((input, ctx) => {
     code: 'custom',
     input,
     message: nationalNumberErrorMessage(result.error, 'nl', result.typedDigits),
-    params: { code: result.error, typedDigits: result.typedDigits },
+    params: {
+      code: result.error,
+      typedDigits: result.typedDigits,
+      messages: {
+        nl: nationalNumberErrorMessage(result.error, 'nl', result.typedDigits),
+        fr: nationalNumberErrorMessage(result.error, 'fr', result.typedDigits),
+        en: nationalNumberErrorMessage(result.error, 'en', result.typedDigits),
+      },
+    },
   });
   return z.NEVER;
 });

@@ -27,6 +27,7 @@ export const catalogRoutes: FastifyPluginAsync<CatalogRoutesOptions> = async (ap
   routes.get(
     '/api/catalog/search',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['catalog'],
         summary: 'Find the products that answer a question (Dutch, French or English)',
@@ -46,7 +47,10 @@ export const catalogRoutes: FastifyPluginAsync<CatalogRoutesOptions> = async (ap
 
   routes.get(
     '/api/catalog/products',
-    { schema: { tags: ['catalog'], summary: 'Published products', querystring: catalogListQuerySchema, response: { 200: productListResponseSchema } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['catalog'], summary: 'Published products', querystring: catalogListQuerySchema, response: { 200: productListResponseSchema } },
+    },
     async (request, reply) => {
       reply.header('cache-control', publicCache);
       return service.listProducts(request.query.lang ?? 'nl');
@@ -56,6 +60,7 @@ export const catalogRoutes: FastifyPluginAsync<CatalogRoutesOptions> = async (ap
   routes.get(
     '/api/catalog/products/:slug',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['catalog'],
         summary: 'One published product',
@@ -74,6 +79,7 @@ export const catalogRoutes: FastifyPluginAsync<CatalogRoutesOptions> = async (ap
   routes.get(
     '/api/catalog/life-events',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['catalog'],
         summary: 'Life events with their products',

@@ -15,3 +15,4 @@ export { type SeedPopulationOptions, type SeedPopulationResult, seedPopulation }
 export { createPopulationSeeder } from './population.seeder.ts';
 export type { AddressPeriod, HouseholdRecord, PersonRecord, PopulationRegister } from './register.port.ts';
 export { type Disclosure, toAddressHistoryResponse, toHouseholdResponse, toPersonResponse } from './register.presenter.ts';
+export { registerRoutes } from './register.routes.ts';

@@ -110,8 +110,15 @@ const load = async (client: pg.Client, file: string, header: BackupHeader, progr
   await client.query('BEGIN');
   // Helps only for constraints declared DEFERRABLE: tables in a foreign-key cycle (see loadOrder).
   await client.query('SET CONSTRAINTS ALL DEFERRED');
-  // Migrations may insert reference rows; the backup holds those rows too, as they were.
-  if (header.tables.length > 0) await client.query(`TRUNCATE ${header.tables.map((t) => qualified(client, t.schema, t.name)).join(', ')}`);
+  // Migrations may insert reference rows; the backup holds those rows too, as they were. Only tables
+  // that hold rows are emptied: the append-only audit log refuses TRUNCATE, and it starts empty.
+  const filled: string[] = [];
+  for (const t of header.tables) {
+    const name = qualified(client, t.schema, t.name);
+    const { rowCount } = await client.query(`SELECT 1 FROM ${name} LIMIT 1`);
+    if (rowCount) filled.push(name);
+  }
+  if (filled.length > 0) await client.query(`TRUNCATE ${filled.join(', ')}`);
 
   let copy: CopyIn | null = null;
   let copyError: Error | null = null;

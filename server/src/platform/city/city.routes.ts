@@ -60,6 +60,7 @@ export const cityRoutes: FastifyPluginAsync<CityRoutesOptions> = async (app, { p
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/city',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Public profile of the city with today’s opening hours',
         tags: ['city'],

@@ -25,6 +25,33 @@ export const settings = {
     default: '',
     doc: 'Secret (>= 32 characters) from which the keys that encrypt and hash national register numbers are derived. Empty: a fixed demo key, refused in production.',
   },
+  GASTVRIJ_OIDC_RESIDENT_ISSUER: {
+    default: '',
+    doc: 'OpenID Connect issuer for residents (Flemish ACM/IDM or federal FAS). Empty: the embedded demo identity provider (refused in production; residents then only have the e-mail login).',
+  },
+  GASTVRIJ_OIDC_RESIDENT_PROFILE: { default: 'acm-idm', doc: 'Claim mapping for residents: `acm-idm` (claim `rrn`), `fas` (claim `egovNRN`) or `generic`.' },
+  GASTVRIJ_OIDC_RESIDENT_CLIENT_ID: { default: '', doc: "Client id registered with the residents' identity provider." },
+  GASTVRIJ_OIDC_RESIDENT_CLIENT_SECRET: { default: '', doc: 'Client secret (client_secret_basic); leave empty when a private key is used.' },
+  GASTVRIJ_OIDC_RESIDENT_PRIVATE_KEY: { default: '', doc: 'Path of a private JWK (JSON) or PKCS#8 PEM file for private_key_jwt client authentication.' },
+  GASTVRIJ_OIDC_RESIDENT_SCOPES: {
+    default: '',
+    doc: "Scopes to ask for. Empty: the profile's (acm-idm: `openid profile rrn`; fas: `openid profile egovNRN`).",
+  },
+  GASTVRIJ_OIDC_STAFF_ISSUER: {
+    default: '',
+    doc: 'OpenID Connect issuer for staff and partners (e.g. https://login.microsoftonline.com/<tenant>/v2.0). Required in production; empty: the embedded demo identity provider.',
+  },
+  GASTVRIJ_OIDC_STAFF_CLIENT_ID: { default: '', doc: 'Client id registered with the staff identity provider.' },
+  GASTVRIJ_OIDC_STAFF_CLIENT_SECRET: { default: '', doc: 'Client secret for the staff identity provider; leave empty when a private key is used.' },
+  GASTVRIJ_OIDC_STAFF_PRIVATE_KEY: {
+    default: '',
+    doc: 'Path of a private JWK (JSON) or PKCS#8 PEM file for private_key_jwt with the staff identity provider.',
+  },
+  GASTVRIJ_OIDC_STAFF_SCOPES: { default: 'openid profile email', doc: 'Scopes to ask the staff identity provider for.' },
+  GASTVRIJ_OIDC_STAFF_ROLES_CLAIM: {
+    default: '',
+    doc: 'Claim holding roles such as `back-office:burgerzaken` (Entra ID app roles: `roles`). Empty: roles come from the staff directory only.',
+  },
   SMTP_URL: {
     default: '',
     doc: 'SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Empty: mail is kept in the database and shown at /werk/mail.',
@@ -60,6 +87,18 @@ const configSchema = z.object({
   GASTVRIJ_WEB_DIST: z.string().min(1),
   GASTVRIJ_CATALOG_DIR: z.string(),
   GASTVRIJ_SECRET_KEY: z.string().refine((v) => v === '' || v.length >= 32, 'must be at least 32 characters (openssl rand -base64 48)'),
+  GASTVRIJ_OIDC_RESIDENT_ISSUER: z.string().refine((v) => v === '' || URL.canParse(v), 'must be a URL'),
+  GASTVRIJ_OIDC_RESIDENT_PROFILE: z.enum(['acm-idm', 'fas', 'generic']),
+  GASTVRIJ_OIDC_RESIDENT_CLIENT_ID: z.string(),
+  GASTVRIJ_OIDC_RESIDENT_CLIENT_SECRET: z.string(),
+  GASTVRIJ_OIDC_RESIDENT_PRIVATE_KEY: z.string(),
+  GASTVRIJ_OIDC_RESIDENT_SCOPES: z.string(),
+  GASTVRIJ_OIDC_STAFF_ISSUER: z.string().refine((v) => v === '' || URL.canParse(v), 'must be a URL'),
+  GASTVRIJ_OIDC_STAFF_CLIENT_ID: z.string(),
+  GASTVRIJ_OIDC_STAFF_CLIENT_SECRET: z.string(),
+  GASTVRIJ_OIDC_STAFF_PRIVATE_KEY: z.string(),
+  GASTVRIJ_OIDC_STAFF_SCOPES: z.string(),
+  GASTVRIJ_OIDC_STAFF_ROLES_CLAIM: z.string(),
   SMTP_URL: z.string().refine((v) => v === '' || /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://'),
   MAIL_FROM: z.string(),
 });
@@ -85,6 +124,21 @@ export type Config = {
   secretKey: string;
   smtpUrl: string | null;
   mailFrom: string | null;
+  /** The identity providers; null: the embedded demo one (never in production). */
+  oidc: { resident: OidcClientSettings | null; staff: OidcClientSettings | null };
+};
+
+/** How Gastvrij logs in with one external OpenID Connect identity provider. */
+export type OidcClientSettings = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  /** Absolute path of a private key file for private_key_jwt. */
+  privateKeyPath: string | null;
+  /** Null: the profile's scopes. */
+  scopes: string[] | null;
+  profile: 'acm-idm' | 'fas' | 'generic' | 'staff';
+  rolesClaim: string | null;
 };
 
 /** The key used when GASTVRIJ_SECRET_KEY is empty: public, so only for demos and tests. */
@@ -154,6 +208,42 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (production && !c.SMTP_URL) {
     throw new ConfigError('SMTP_URL is required with NODE_ENV=production: without it e-mail is only kept in the database.');
   }
+  const oidcClient = (
+    prefix: 'RESIDENT' | 'STAFF',
+    profile: OidcClientSettings['profile'],
+    scopes: string,
+    rolesClaim: string | null,
+  ): OidcClientSettings | null => {
+    const issuer = c[`GASTVRIJ_OIDC_${prefix}_ISSUER`];
+    if (!issuer) return null;
+    const clientId = c[`GASTVRIJ_OIDC_${prefix}_CLIENT_ID`];
+    const secret = c[`GASTVRIJ_OIDC_${prefix}_CLIENT_SECRET`];
+    const key = c[`GASTVRIJ_OIDC_${prefix}_PRIVATE_KEY`];
+    if (!clientId) throw new ConfigError(`GASTVRIJ_OIDC_${prefix}_CLIENT_ID is required when GASTVRIJ_OIDC_${prefix}_ISSUER is set.`);
+    if (!secret && !key) {
+      throw new ConfigError(
+        `GASTVRIJ_OIDC_${prefix}_CLIENT_SECRET or GASTVRIJ_OIDC_${prefix}_PRIVATE_KEY is required when GASTVRIJ_OIDC_${prefix}_ISSUER is set.`,
+      );
+    }
+    return {
+      issuer,
+      clientId,
+      clientSecret: secret || null,
+      privateKeyPath: key ? path.resolve(cwd, key) : null,
+      scopes: scopes.trim() ? scopes.trim().split(/\s+/) : null,
+      profile,
+      rolesClaim,
+    };
+  };
+  const oidc = {
+    resident: oidcClient('RESIDENT', c.GASTVRIJ_OIDC_RESIDENT_PROFILE, c.GASTVRIJ_OIDC_RESIDENT_SCOPES, null),
+    staff: oidcClient('STAFF', 'staff', c.GASTVRIJ_OIDC_STAFF_SCOPES, c.GASTVRIJ_OIDC_STAFF_ROLES_CLAIM || null),
+  };
+  if (production && !oidc.staff) {
+    throw new ConfigError(
+      "GASTVRIJ_OIDC_STAFF_ISSUER is required with NODE_ENV=production: staff log in through the city's identity provider (the embedded one is for demos).",
+    );
+  }
   return {
     port: c.PORT,
     host: c.HOST,
@@ -173,5 +263,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secretKey: c.GASTVRIJ_SECRET_KEY || demoSecretKey,
     smtpUrl: c.SMTP_URL || null,
     mailFrom: c.MAIL_FROM || null,
+    oidc,
   };
 };

@@ -7,6 +7,8 @@ import type { ColumnType } from 'kysely';
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
 
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
 export type Json = JsonValue;
 
 export type JsonArray = JsonValue[];
@@ -20,6 +22,24 @@ export type JsonPrimitive = boolean | number | string | null;
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AuditLog {
+  action: string;
+  actor_id: string | null;
+  actor_kind: string;
+  actor_name: string | null;
+  actor_roles: Generated<string[]>;
+  at: Generated<Timestamp>;
+  details: Generated<Json>;
+  id: Generated<Int8>;
+  organisation: string | null;
+  purpose: string | null;
+  request_id: string | null;
+  resource_id: string | null;
+  resource_type: string | null;
+  subject_person_id: string | null;
+  team: string | null;
+}
 
 export interface CatalogProducts {
   created_at: Generated<Timestamp>;
@@ -69,6 +89,52 @@ export interface CatalogSearchTerms {
 
 export interface CatalogSearchWords {
   word: string;
+}
+
+export interface EmailLoginAttempts {
+  at: Timestamp;
+  email: string;
+  id: Generated<Int8>;
+  ip: string;
+}
+
+export interface EmailLoginTokens {
+  created_at: Timestamp;
+  email: string;
+  expires_at: Timestamp;
+  language: string;
+  return_to: string;
+  token_hash: Buffer;
+  used_at: Timestamp | null;
+}
+
+export interface IdentityIdpKeys {
+  alg: string;
+  created_at: Generated<Timestamp>;
+  kid: string;
+  private_jwk_encrypted: Buffer;
+}
+
+export interface IdentityIdpPayloads {
+  consumed_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  grant_id: string | null;
+  id: string;
+  model: string;
+  payload: Json;
+  uid: string | null;
+  user_code: string | null;
+}
+
+export interface LoginTransactions {
+  browser_binding_hash: Buffer;
+  code_verifier: string;
+  expires_at: Timestamp;
+  idp: string;
+  nonce: string;
+  return_to: string;
+  state_hash: Buffer;
+  surface: string;
 }
 
 export interface MailOutbox {
@@ -130,16 +196,71 @@ export interface RegisterPersons {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ResidentAccounts {
+  contact_channels: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+  email: string | null;
+  id: Generated<string>;
+  phone: string | null;
+  preferred_language: Generated<string>;
+  register_person_id: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Sessions {
+  absolute_expires_at: Timestamp;
+  assurance: string;
+  created_at: Timestamp;
+  csrf_token: string;
+  id_token: string | null;
+  idle_timeout_seconds: number;
+  idp: string | null;
+  kind: string;
+  last_seen_at: Timestamp;
+  resident_account_id: string | null;
+  staff_id: string | null;
+  surface: string;
+  token_hash: Buffer;
+}
+
+export interface StaffMembers {
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  display_name: string;
+  email: string;
+  id: Generated<string>;
+  oidc_subject: string | null;
+  organisation: Generated<string>;
+  preferred_language: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface StaffRoles {
+  role: string;
+  staff_id: string;
+  team: Generated<string>;
+}
+
 export interface DB {
+  audit_log: AuditLog;
   catalog_product_versions: CatalogProductVersions;
   catalog_products: CatalogProducts;
   catalog_search_documents: CatalogSearchDocuments;
   catalog_search_products: CatalogSearchProducts;
   catalog_search_terms: CatalogSearchTerms;
   catalog_search_words: CatalogSearchWords;
+  email_login_attempts: EmailLoginAttempts;
+  email_login_tokens: EmailLoginTokens;
+  identity_idp_keys: IdentityIdpKeys;
+  identity_idp_payloads: IdentityIdpPayloads;
+  login_transactions: LoginTransactions;
   mail_outbox: MailOutbox;
   register_address_history: RegisterAddressHistory;
   register_addresses: RegisterAddresses;
   register_households: RegisterHouseholds;
   register_persons: RegisterPersons;
+  resident_accounts: ResidentAccounts;
+  sessions: Sessions;
+  staff_members: StaffMembers;
+  staff_roles: StaffRoles;
 }

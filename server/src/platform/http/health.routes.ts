@@ -13,6 +13,7 @@ export const healthRoutes: FastifyPluginAsync<{ db: Db; isShuttingDown: () => bo
   // instead of a child logger per request that logs two info lines (api-floor benchmark).
   let quiet: FastifyBaseLogger | null = null;
   const options = {
+    config: { access: 'public' as const },
     schema: { hide: true },
     childLoggerFactory: (logger: FastifyBaseLogger) => {
       quiet ??= logger.child({ route: 'health' }, { level: 'warn' });

@@ -55,10 +55,14 @@ const buildTestApp = async (options: { env?: Record<string, string>; shuttingDow
     ...(options.shuttingDown ? { isShuttingDown: options.shuttingDown } : {}),
   });
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.post('/api/test/people', { schema: { body: z.object({ name: z.string().min(2), age: z.number().int().min(0) }) } }, async (request) => ({
-    hello: request.body.name,
-  }));
-  typed.get('/api/test/boom', async () => {
+  typed.post(
+    '/api/test/people',
+    { config: { access: 'public' }, schema: { body: z.object({ name: z.string().min(2), age: z.number().int().min(0) }) } },
+    async (request) => ({
+      hello: request.body.name,
+    }),
+  );
+  typed.get('/api/test/boom', { config: { access: 'public' } }, async () => {
     throw new Error('secret internal detail');
   });
   await app.ready();

@@ -31,6 +31,26 @@ export const platformProblems = {
     status: 415,
     title: { nl: 'Dit soort gegevens kunnen we niet lezen.', fr: 'Nous ne pouvons pas lire ce type de données.', en: 'We cannot read this type of content.' },
   },
+  unauthenticated: {
+    status: 401,
+    title: { nl: 'Meld u eerst aan.', fr: "Connectez-vous d'abord.", en: 'Please log in first.' },
+  },
+  forbidden: {
+    status: 403,
+    title: {
+      nl: 'U hebt geen toegang tot dit gegeven of deze actie.',
+      fr: "Vous n'avez pas accès à cette donnée ou à cette action.",
+      en: 'You do not have access to this item or action.',
+    },
+  },
+  'csrf-token-invalid': {
+    status: 403,
+    title: {
+      nl: 'Deze actie kwam niet van een pagina van de stad. Laad de pagina opnieuw en probeer nog eens.',
+      fr: "Cette action ne venait pas d'une page de la ville. Rechargez la page et réessayez.",
+      en: "This action did not come from one of the city's pages. Reload the page and try again.",
+    },
+  },
   'rate-limited': {
     status: 429,
     title: {

@@ -26,7 +26,7 @@ const jsonLd = 'application/ld+json; charset=utf-8';
 export const catalogExportRoutes: FastifyPluginAsync<CatalogExportRoutesOptions> = async (app, { listProducts, city, publicUrl, clock = () => new Date() }) => {
   app.get(
     '/api/catalog/cpsv-ap.jsonld',
-    { schema: { tags: ['catalog'], summary: 'The published catalogue as CPSV-AP 3.2 (JSON-LD)' } },
+    { config: { access: 'public' }, schema: { tags: ['catalog'], summary: 'The published catalogue as CPSV-AP 3.2 (JSON-LD)' } },
     async (_request, reply) => {
       const document = toCpsvAp(await listProducts(), city, publicUrl);
       return reply.type(jsonLd).header('cache-control', exportCache).send(JSON.stringify(document));
@@ -35,7 +35,7 @@ export const catalogExportRoutes: FastifyPluginAsync<CatalogExportRoutesOptions>
 
   app.get(
     '/api/catalog/ipdc-lpdc.jsonld',
-    { schema: { tags: ['catalog'], summary: 'The published catalogue as IPDC-LPDC instance snapshots (JSON-LD)' } },
+    { config: { access: 'public' }, schema: { tags: ['catalog'], summary: 'The published catalogue as IPDC-LPDC instance snapshots (JSON-LD)' } },
     async (_request, reply) => {
       const document = toIpdcLpdc(await listProducts(), city, publicUrl, { generatedAt: clock() });
       return reply.type(jsonLd).header('cache-control', exportCache).send(JSON.stringify(document));
