@@ -37,7 +37,7 @@ describe('sessions, CSRF and the audit log', () => {
     expect(right.json().preferences).toMatchObject({ preferredLanguage: 'fr', email: 'pieter@example.be' });
   });
 
-  it('ends a staff session after 30 idle minutes (the kiosk's 2 minutes: session.rules.test.ts)', async () => {
+  it('ends a staff session after 30 idle minutes (the kiosk 2 minutes: see session.rules.test.ts)', async () => {
     const staff = await loginAsStaff(t, [{ role: 'reception', team: 'onthaal' }]);
     // loginAsStaff stores the session at the wall clock time; move our clock there.
     clock.set(new Date());

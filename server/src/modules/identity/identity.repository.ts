@@ -110,6 +110,14 @@ export const createIdentityRepository = (db: Executor) => ({
     return found;
   },
 
+  /** Sessions, login transactions, e-mail links and attempts that can no longer be used or counted. */
+  async deleteExpired(now: Date): Promise<void> {
+    await this.deleteExpiredSessions(now);
+    await db.deleteFrom('login_transactions').where('expires_at', '<', now).execute();
+    await db.deleteFrom('email_login_tokens').where('expires_at', '<', new Date(now.getTime() - 24 * 60 * 60 * 1000)).execute();
+    await db.deleteFrom('email_login_attempts').where('at', '<', new Date(now.getTime() - 2 * 60 * 60 * 1000)).execute();
+  },
+
   async deleteExpiredSessions(now: Date): Promise<number> {
     const result = await db
       .deleteFrom('sessions')

@@ -122,8 +122,11 @@ export const createSessionService = ({ db, clock, register, publicUrl }: { db: D
   return {
     /** Starts a session, ends the one the browser had, and sets the cookie. */
     async start(request: FastifyRequest, reply: FastifyReply, session: NewSession): Promise<{ token: string; csrfToken: string }> {
+      const repository = createIdentityRepository(db);
       const previous = readCookie(request, sessionCookie);
-      if (previous) await createIdentityRepository(db).deleteSession(hashToken(previous));
+      if (previous) await repository.deleteSession(hashToken(previous));
+      // Logins are rare next to requests: a good moment to clear what ran out, without a scheduler.
+      await repository.deleteExpired(clock.now());
       const started = await insertSession(db, clock.now(), session);
       setCookie(reply, sessionCookie, started.token, { secure });
       return started;
