@@ -9,7 +9,14 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
 import { catalogExportRoutes, catalogRoutes, createCatalogService } from './modules/catalog/index.ts';
-import { createIdentityProvider, createIdentityService, createLoginService, createSessionService, identityRoutes } from './modules/identity/index.ts';
+import {
+  createIdentityProvider,
+  createIdentityService,
+  createLoginService,
+  createSessionService,
+  identityRoutes,
+  mountEmbeddedIdp,
+} from './modules/identity/index.ts';
 import { createLocalRegister, createNationalNumberVault, registerRoutes } from './modules/register/index.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { createAuditLog } from './platform/audit/audit.ts';
@@ -122,13 +129,21 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     await api.register(cityRoutes, { profile: deps.city, clock: () => deps.clock.now() });
     await api.register(mailRoutes, { mail: deps.mail, demo: config.demo });
 
+    // The embedded demo identity provider stands in for whichever provider is not configured, never in production.
+    const embedded =
+      config.env !== 'production' && (!config.oidc.resident || !config.oidc.staff)
+        ? await mountEmbeddedIdp(app, api, { db: deps.db, register, publicUrl: config.publicUrl, secretKey: config.secretKey, trustProxy: config.trustProxy })
+        : null;
+    const allowHttp = config.env !== 'production';
     const providers = {
-      resident: config.oidc.resident
-        ? createIdentityProvider({ audience: 'resident', settings: config.oidc.resident, embedded: null, allowHttp: config.env !== 'production' })
-        : null,
-      staff: config.oidc.staff
-        ? createIdentityProvider({ audience: 'staff', settings: config.oidc.staff, embedded: null, allowHttp: config.env !== 'production' })
-        : null,
+      resident:
+        config.oidc.resident || embedded
+          ? createIdentityProvider({ audience: 'resident', settings: config.oidc.resident, embedded: config.oidc.resident ? null : embedded, allowHttp })
+          : null,
+      staff:
+        config.oidc.staff || embedded
+          ? createIdentityProvider({ audience: 'staff', settings: config.oidc.staff, embedded: config.oidc.staff ? null : embedded, allowHttp })
+          : null,
     };
     const login = createLoginService({
       db: deps.db,

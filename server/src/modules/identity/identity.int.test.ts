@@ -64,10 +64,7 @@ describe('sessions, CSRF and the audit log', () => {
   });
 
   it('keeps the audit log append-only: the application role cannot update, delete or truncate it', async () => {
-    await t.db
-      .insertInto('audit_log')
-      .values({ actor_kind: 'system', actor_name: 'test', action: 'test.row' })
-      .execute();
+    await t.db.insertInto('audit_log').values({ actor_kind: 'system', actor_name: 'test', action: 'test.row' }).execute();
     await expect(sql`UPDATE audit_log SET action = 'test.changed'`.execute(t.db)).rejects.toThrow(/append-only|permission denied/);
     await expect(sql`DELETE FROM audit_log`.execute(t.db)).rejects.toThrow(/append-only|permission denied/);
     await expect(sql`TRUNCATE audit_log`.execute(t.db)).rejects.toThrow(/append-only|permission denied/);
@@ -110,7 +107,12 @@ describe('register look-ups by staff and "who saw my data"', () => {
     const counter = await loginAsStaff(t, [{ role: 'counter', team: 'burgerzaken' }], 'city', 'Chloë Loket');
     const reception = await loginAsStaff(t, [{ role: 'reception', team: 'onthaal' }], 'city', 'An Onthaal');
     const lookup = (headers: Record<string, string>) =>
-      t.app.inject({ method: 'POST', url: '/api/register/person-lookups', headers, payload: { nationalNumber: '85.07.30-033.28', purpose: 'Afspraak identiteitskaart' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/register/person-lookups',
+        headers,
+        payload: { nationalNumber: '85.07.30-033.28', purpose: 'Afspraak identiteitskaart' },
+      });
 
     const byCounter = await lookup(counter.headers);
     expect(byCounter.statusCode).toBe(200);
@@ -125,7 +127,13 @@ describe('register look-ups by staff and "who saw my data"', () => {
     const { items, employeeNamesShown } = seen.json();
     expect(employeeNamesShown).toBe(false);
     expect(items).toHaveLength(2);
-    expect(items[0]).toMatchObject({ organisation: { id: 'city', name: { nl: 'Stad Harelbeke' } }, team: { id: 'onthaal' }, action: 'register.person.read', purpose: 'Afspraak identiteitskaart', employee: null });
+    expect(items[0]).toMatchObject({
+      organisation: { id: 'city', name: { nl: 'Stad Harelbeke' } },
+      team: { id: 'onthaal' },
+      action: 'register.person.read',
+      purpose: 'Afspraak identiteitskaart',
+      employee: null,
+    });
     expect(items[1]).toMatchObject({ team: { id: 'burgerzaken', name: { nl: 'Burgerzaken' } } });
     expect(JSON.stringify(items)).not.toContain('Chloë');
   });
@@ -160,7 +168,9 @@ describe('register look-ups by staff and "who saw my data"', () => {
       payload: { preferredLanguage: 'nl', contactChannels: ['sms'], email: null, phone: null },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors).toEqual([expect.objectContaining({ field: 'phone', code: 'phone-required', message: expect.stringMatching(/mobile number/) })]);
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({ field: 'phone', code: 'phone-required', message: expect.stringMatching(/mobile number/) }),
+    ]);
   });
 });
 
@@ -177,7 +187,12 @@ describe('staff directory', () => {
       method: 'POST',
       url: '/api/staff',
       headers: admin.headers,
-      payload: { email: 'nieuw@harelbeke.be', displayName: 'Nieuwe Collega', organisation: 'city', roles: [{ role: 'back-office' }, { role: 'counter', team: 'bestaat-niet' }, { role: 'partner' }] },
+      payload: {
+        email: 'nieuw@harelbeke.be',
+        displayName: 'Nieuwe Collega',
+        organisation: 'city',
+        roles: [{ role: 'back-office' }, { role: 'counter', team: 'bestaat-niet' }, { role: 'partner' }],
+      },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)).toEqual([
@@ -191,10 +206,25 @@ describe('staff directory', () => {
       method: 'POST',
       url: '/api/staff',
       headers: admin.headers,
-      payload: { email: 'nieuw@harelbeke.be', displayName: 'Nieuwe Collega', organisation: 'city', roles: [{ role: 'back-office', team: 'burgerzaken' }, { role: 'counter', team: 'burgerzaken' }] },
+      payload: {
+        email: 'nieuw@harelbeke.be',
+        displayName: 'Nieuwe Collega',
+        organisation: 'city',
+        roles: [
+          { role: 'back-office', team: 'burgerzaken' },
+          { role: 'counter', team: 'burgerzaken' },
+        ],
+      },
     });
     expect(good.statusCode).toBe(201);
-    expect(good.json()).toMatchObject({ displayName: 'Nieuwe Collega', hasLoggedIn: false, roles: [{ role: 'back-office', team: 'burgerzaken' }, { role: 'counter', team: 'burgerzaken' }] });
+    expect(good.json()).toMatchObject({
+      displayName: 'Nieuwe Collega',
+      hasLoggedIn: false,
+      roles: [
+        { role: 'back-office', team: 'burgerzaken' },
+        { role: 'counter', team: 'burgerzaken' },
+      ],
+    });
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/staff',
@@ -238,7 +268,11 @@ describe('e-mail login', () => {
   };
 
   it('mails a one-time link that gives a lower-assurance session, usable once', async () => {
-    const asked = await t.app.inject({ method: 'POST', url: '/api/auth/email-link', payload: { email: 'Sarah@Example.be', returnTo: '/mijn-gegevens', lang: 'en' } });
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/email-link',
+      payload: { email: 'Sarah@Example.be', returnTo: '/mijn-gegevens', lang: 'en' },
+    });
     expect(asked.statusCode).toBe(202);
     const mails = await t.mail.recent(5);
     expect(mails[0]).toMatchObject({ to_address: 'Sarah@Example.be', subject: 'Your login link for City of Harelbeke' });

@@ -114,8 +114,14 @@ export const createIdentityRepository = (db: Executor) => ({
   async deleteExpired(now: Date): Promise<void> {
     await this.deleteExpiredSessions(now);
     await db.deleteFrom('login_transactions').where('expires_at', '<', now).execute();
-    await db.deleteFrom('email_login_tokens').where('expires_at', '<', new Date(now.getTime() - 24 * 60 * 60 * 1000)).execute();
-    await db.deleteFrom('email_login_attempts').where('at', '<', new Date(now.getTime() - 2 * 60 * 60 * 1000)).execute();
+    await db
+      .deleteFrom('email_login_tokens')
+      .where('expires_at', '<', new Date(now.getTime() - 24 * 60 * 60 * 1000))
+      .execute();
+    await db
+      .deleteFrom('email_login_attempts')
+      .where('at', '<', new Date(now.getTime() - 2 * 60 * 60 * 1000))
+      .execute();
   },
 
   async deleteExpiredSessions(now: Date): Promise<number> {

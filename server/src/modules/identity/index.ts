@@ -12,6 +12,7 @@
  */
 export { type DemoStaffKey, type DemoStaffMember, demoStaff } from './demo-staff.data.ts';
 export { demoStaffSeeder } from './demo-staff.seeder.ts';
+export { mountEmbeddedIdp } from './embedded-idp.mount.ts';
 export { createIdentityRepository } from './identity.repository.ts';
 export { identityRoutes } from './identity.routes.ts';
 export { createIdentityService, type IdentityService } from './identity.service.ts';

@@ -17,7 +17,8 @@ import { hashToken, newToken, readCookie, type SessionService, setCookie } from 
 
 /** Binds a login under way to the browser that started it. */
 const loginCookie = 'gv_login';
-const loginTtlMs = 10 * 60 * 1000;
+// 15 minutes at the identity provider: enough for itsme on a phone, short enough to limit a stolen state.
+const loginTtlMs = 15 * 60 * 1000;
 const emailTokenTtlMs = 15 * 60 * 1000;
 
 /** E-mail login limits: per address and per IP address, per hour (they stop brute force and mail bombing). */
@@ -122,7 +123,8 @@ export const createLoginService = (deps: LoginDeps) => {
       const query = request.query as Record<string, string | undefined>;
       const repository = createIdentityRepository(db);
       const transaction = query.state ? await repository.takeLoginTransaction(sha256(query.state)) : undefined;
-      setCookie(reply, loginCookie, '', { secure: sessions.secure, maxAgeSeconds: 0, path: '/auth' });
+      // Cleared only for a login we know: a forged answer must not break the login under way.
+      if (transaction) setCookie(reply, loginCookie, '', { secure: sessions.secure, maxAgeSeconds: 0, path: '/auth' });
       const fallbackSurface: Surface = audience === 'staff' ? 'werk' : 'portal';
       if (!transaction || transaction.idp !== audience) {
         request.log.warn({ audience }, 'login refused: unknown, replayed or foreign state');
