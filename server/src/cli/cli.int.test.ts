@@ -102,6 +102,9 @@ describe('gastvrij command', () => {
         NODE_ENV: 'production',
         SMTP_URL: 'smtp://127.0.0.1:2525',
         GASTVRIJ_SECRET_KEY: 'a-production-secret-of-forty-characters!!',
+        GASTVRIJ_OIDC_STAFF_ISSUER: 'https://login.example.org/tenant/v2.0',
+        GASTVRIJ_OIDC_STAFF_CLIENT_ID: 'gastvrij',
+        GASTVRIJ_OIDC_STAFF_CLIENT_SECRET: 'secret',
       });
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/^gastvrij: error: The demo seed is refused with NODE_ENV=production/);
