@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type FormDefinitionInput, type FormFieldInput, formDefinitionSchema, localize, missingTranslations } from './form-definition.schema.ts';
+import {
+  type FormDefinitionInput,
+  type FormFieldInput,
+  formDefinitionSchema,
+  type LeafFieldInput,
+  localize,
+  missingTranslations,
+} from './form-definition.schema.ts';
 
 const label = (nl: string) => ({ nl, fr: `${nl} (fr)`, en: `${nl} (en)` });
 const definition = (fields: FormFieldInput[]): FormDefinitionInput => ({ product: 'vraag', version: 1, title: label('Titel'), fields });
@@ -8,9 +15,9 @@ const messagesOf = (fields: FormFieldInput[]) => {
   return (result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 };
 
-const yesNo = (id: string): FormFieldInput => ({ id, type: 'yes-no', label: label(id) });
-const text = (id: string, extra: Partial<FormFieldInput> = {}): FormFieldInput => ({ id, type: 'text', label: label(id), ...extra }) as FormFieldInput;
-const choice = (id: string, values: string[]): FormFieldInput => ({
+const yesNo = (id: string): LeafFieldInput => ({ id, type: 'yes-no', label: label(id) });
+const text = (id: string, extra: Partial<LeafFieldInput> = {}): LeafFieldInput => ({ id, type: 'text', label: label(id), ...extra }) as LeafFieldInput;
+const choice = (id: string, values: string[]): LeafFieldInput => ({
   id,
   type: 'choice',
   label: label(id),
@@ -105,10 +112,15 @@ describe('formDefinitionSchema refuses', () => {
     expect(messagesOf([{ id: 'n', type: 'number', label: label('n'), min: 5, max: 1 }])).toEqual(['fields.0.min: is larger than max (1)']);
     expect(
       messagesOf([
-        { id: 'g', type: 'group', label: label('g'), fields: [{ id: 'h', type: 'group', label: label('h'), fields: [text('x')] }] } as FormFieldInput,
+        {
+          id: 'g',
+          type: 'group',
+          label: label('g'),
+          fields: [{ id: 'h', type: 'group', label: label('h'), fields: [text('x')] }],
+        } as unknown as FormFieldInput,
       ]),
     ).not.toEqual([]);
-    expect(messagesOf([text('a', { placeholder: 'x' } as Partial<FormFieldInput>)])).toEqual(['fields.0: Unrecognized key: "placeholder"']);
+    expect(messagesOf([text('a', { placeholder: 'x' } as Partial<LeafFieldInput>)])).toEqual(['fields.0: Unrecognized key: "placeholder"']);
   });
 
   it('a file field without types or with an upload limit above 25 MB', () => {

@@ -171,6 +171,7 @@ const leafFieldSchemas = [
 /** Every field that holds one answer (everything but a repeatable group). */
 export const leafFieldSchema = z.discriminatedUnion('type', leafFieldSchemas);
 export type LeafField = z.infer<typeof leafFieldSchema>;
+export type LeafFieldInput = z.input<typeof leafFieldSchema>;
 
 /**
  * A group of fields the person fills in once per item (children, co-organisers). Groups do not nest:

@@ -24,6 +24,7 @@ export {
   type GroupField,
   groupFieldSchema,
   type LeafField,
+  type LeafFieldInput,
   leafFieldSchema,
   localize,
   longTextFieldSchema,

@@ -1,0 +1,380 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import type { Language } from '../../../../shared/src/platform/language.ts';
+
+/**
+ * Renders an official document (an attest, an extract) as an accessible PDF: tagged (headings,
+ * paragraphs, real tables with header cells, a figure with alternative text for the QR code), the
+ * language and title set and shown, PDF/A-2a metadata with embedded fonts and an sRGB output intent.
+ * Platform code: it knows layout, not households or registers; the caller passes the content.
+ *
+ * Fonts: PDF/A needs every font embedded, and the standard PDF fonts are not. DejaVu Sans (the npm
+ * package `dejavu-fonts-ttf`, free licence, covering Latin, Greek and Cyrillic names) is embedded as
+ * a subset, so the renderer works on a machine with nothing but npm.
+ *
+ * PDF/UA: the document follows its rules as far as PDFKit lets us (every content tagged or marked as
+ * an artifact, table header scopes, figure alt text and bounding box, DisplayDocTitle), but it has
+ * not been through a PDF/UA validator, so it does not claim PDF/UA conformance in its metadata.
+ */
+
+/** One block of the document body: an optional heading, then paragraphs, label-value facts and a table. */
+export type CertificateSection = {
+  heading?: string;
+  paragraphs?: string[];
+  /** Shown as a two-column table with the labels as row headers ("Naam" | "An Peeters"). */
+  facts?: { label: string; value: string }[];
+  /** A data table with column headers (the members of a household). */
+  table?: { columns: string[]; rows: string[][] };
+};
+
+export type CertificatePdfInput = {
+  lang: Language;
+  /** The document's title: the first heading and the title viewers show. No <, > or &. */
+  title: string;
+  /** One sentence on what the document is, for the metadata. */
+  subject?: string;
+  /** Who issues it: the city. */
+  issuer: { name: string; addressLines: string[] };
+  /** The case reference, printed under the title. */
+  reference?: string;
+  issuedAt: Date;
+  /** The city's time zone, for the printed issue date. */
+  timeZone: string;
+  sections: CertificateSection[];
+  signatory?: { name: string; role: string };
+  /** The code from `generateVerificationCode` and the public base URL of the platform. */
+  verification: { code: string; publicUrl: string };
+};
+
+export type RenderedPdf = { bytes: Buffer; sha256: string };
+
+/** Where anyone checks a document: `<publicUrl>/verify/<code>`. */
+export const verificationUrl = (publicUrl: string, code: string): string => `${publicUrl.replace(/\/+$/, '')}/verify/${encodeURIComponent(code)}`;
+
+const texts: Record<
+  Language,
+  {
+    reference: string;
+    issuedOn: string;
+    verifyHeading: string;
+    verifyText: string;
+    code: string;
+    qrAlt: (url: string) => string;
+    seal: string;
+  }
+> = {
+  nl: {
+    reference: 'Dossiernummer',
+    issuedOn: 'Uitgereikt op',
+    verifyHeading: 'Is dit document echt?',
+    verifyText: 'Open de link hieronder of scan de QR-code. U ziet dan of het document echt is en wanneer het werd uitgereikt.',
+    code: 'Verificatiecode',
+    qrAlt: (url) => `QR-code met de link ${url}`,
+    seal: 'Zegel',
+  },
+  fr: {
+    reference: 'Numéro de dossier',
+    issuedOn: 'Délivré le',
+    verifyHeading: 'Ce document est-il authentique ?',
+    verifyText: 'Ouvrez le lien ci-dessous ou scannez le code QR. Vous verrez si le document est authentique et quand il a été délivré.',
+    code: 'Code de vérification',
+    qrAlt: (url) => `Code QR avec le lien ${url}`,
+    seal: 'Sceau',
+  },
+  en: {
+    reference: 'Case reference',
+    issuedOn: 'Issued on',
+    verifyHeading: 'Is this document genuine?',
+    verifyText: 'Open the link below or scan the QR code. You will see whether the document is genuine and when it was issued.',
+    code: 'Verification code',
+    qrAlt: (url) => `QR code with the link ${url}`,
+    seal: 'Seal',
+  },
+};
+
+const languageTags: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en' };
+
+type Fonts = { regular: string; bold: string };
+let fonts: Fonts | undefined;
+
+const fontPaths = (): Fonts => {
+  if (!fonts) {
+    const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+    fonts = { regular: join(dir, 'DejaVuSans.ttf'), bold: join(dir, 'DejaVuSans-Bold.ttf') };
+  }
+  return fonts;
+};
+
+/*
+ * Parsing DejaVu's layout tables (GSUB/GPOS) costs about 40 ms per font and document, most of a
+ * render. PDFKit has no public way to reuse a parsed font, so after the first document we keep the
+ * parsed fontkit fonts and hand each new document its own PDFKit font object around them (its own
+ * subset, ids and layout cache; the parsed tables are read-only). This reaches into PDFKit internals
+ * (`_fontFamilies`, `_fontCount`), pinned by the exact version in package.json and covered by the
+ * renderer's tests; if they change, `useParsedFonts` does nothing and PDFKit parses as before.
+ */
+type PdfKitInternals = {
+  _fontFamilies?: Record<string, { font: unknown; name: string; constructor: new (doc: unknown, font: unknown, id: string) => { name: string } }>;
+  _fontCount?: number;
+};
+let parsedFonts: { embeddedFont: new (doc: unknown, font: unknown, id: string) => { name: string }; fonts: Map<string, unknown> } | undefined;
+
+const keepParsedFonts = (doc: PDFKit.PDFDocument, paths: string[]) => {
+  const families = (doc as unknown as PdfKitInternals)._fontFamilies;
+  if (parsedFonts || !families) return;
+  const first = families[paths[0] ?? ''];
+  if (!first) return;
+  parsedFonts = { embeddedFont: first.constructor, fonts: new Map(paths.flatMap((path) => (families[path] ? [[path, families[path].font]] : []))) };
+  (parsedFonts as unknown as { caches: Map<string, unknown> }).caches = new Map(paths.map((path) => [path, Object.create(null)]));
+};
+
+const useParsedFonts = (doc: PDFKit.PDFDocument, paths: string[]) => {
+  const internals = doc as unknown as PdfKitInternals;
+  if (!parsedFonts || !internals._fontFamilies || typeof internals._fontCount !== 'number') return;
+  for (const path of paths) {
+    const parsed = parsedFonts.fonts.get(path);
+    if (!parsed) continue;
+    internals._fontCount += 1;
+    const font = new parsedFonts.embeddedFont(doc, parsed, `F${internals._fontCount}`);
+    (font as unknown as { layoutCache: unknown }).layoutCache = (parsedFonts as unknown as { caches: Map<string, unknown> }).caches.get(path);
+    internals._fontFamilies[path] = font as never;
+    internals._fontFamilies[font.name] = font as never;
+  }
+};
+
+const colours = { text: '#1A1A1A', muted: '#4D4D4D', rule: '#8C8C8C', header: '#F2F2F2', link: '#00566B' };
+
+// PDFKit writes the title and author into the XMP packet without escaping them.
+const assertXmlSafe = (label: string, value: string | undefined) => {
+  if (value !== undefined && /[<>&]/.test(value)) throw new RangeError(`${label} may not contain <, > or & (it goes into the XMP metadata as is)`);
+};
+
+/** Renders the document and returns its bytes with their SHA-256 (hex), which the verification page shows. */
+export const renderCertificatePdf = async (input: CertificatePdfInput): Promise<RenderedPdf> => {
+  assertXmlSafe('title', input.title);
+  assertXmlSafe('subject', input.subject);
+  assertXmlSafe('issuer name', input.issuer.name);
+  const t = texts[input.lang];
+  const { regular, bold } = fontPaths();
+  const url = verificationUrl(input.verification.publicUrl, input.verification.code);
+
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 56, left: 56, right: 56 },
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2a',
+    tagged: true,
+    lang: languageTags[input.lang],
+    displayTitle: true,
+    // No default font: PDFKit would load Helvetica, which is not embedded (PDF/A forbids that).
+    font: null as unknown as string,
+    info: {
+      Title: input.title,
+      Author: input.issuer.name,
+      Subject: input.subject ?? input.title,
+      Creator: 'Gastvrij',
+      Producer: 'Gastvrij (PDFKit)',
+      // The issue moment, not the render moment: the same input renders the same bytes.
+      CreationDate: input.issuedAt,
+      ModDate: input.issuedAt,
+    },
+  });
+  useParsedFonts(doc, [regular, bold]);
+  // Each font is registered under its own path: PDFKit caches a font by the name it was selected
+  // with, and a table cell switching back selects by path. Under any other name every cell would
+  // parse the font file again (measured: half the render time).
+  doc.registerFont(regular, regular);
+  doc.registerFont(bold, bold);
+  doc.font(regular);
+  keepParsedFonts(doc, [regular, bold]);
+
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const firstPage = doc.page;
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+
+  // The seal area sits top right; text beside it is kept narrower so it never runs into the seal.
+  const sealRadius = 42;
+  const sealX = left + width - sealRadius;
+  const sealY = doc.page.margins.top + sealRadius;
+  const lineWidth = () => (doc.page === firstPage && doc.y < sealY + sealRadius ? width - 2 * sealRadius - 16 : width);
+
+  const block = (type: string, draw: () => void) => {
+    root.add(doc.struct(type, {}, draw));
+  };
+  const paragraph = (text: string, options: { font?: 'regular' | 'bold'; size?: number; colour?: string; gap?: number } = {}) => {
+    block('P', () => {
+      doc
+        .font(options.font === 'bold' ? bold : regular)
+        .fontSize(options.size ?? 11)
+        .fillColor(options.colour ?? colours.text)
+        .text(text, left, doc.y, { width: lineWidth() });
+    });
+    doc.moveDown(options.gap ?? 0.5);
+  };
+  const heading = (level: 'H1' | 'H2', text: string) => {
+    doc.moveDown(level === 'H1' ? 0.6 : 0.8);
+    block(level, () => {
+      doc
+        .font(bold)
+        .fontSize(level === 'H1' ? 20 : 13)
+        .fillColor(colours.text)
+        .text(text, left, doc.y, { width: lineWidth() });
+    });
+    doc.moveDown(0.4);
+  };
+
+  // The seal is decoration (the issuer is in the text), so it is an artifact that screen readers skip.
+  doc.markContent('Artifact', { type: 'Layout' });
+  doc
+    .save()
+    .lineWidth(1.2)
+    .strokeColor(colours.rule)
+    .circle(sealX, sealY, sealRadius)
+    .stroke()
+    .circle(sealX, sealY, sealRadius - 5)
+    .stroke()
+    .restore();
+  doc
+    .font(bold)
+    .fontSize(7)
+    .fillColor(colours.muted)
+    .text(input.issuer.name.toUpperCase(), sealX - sealRadius + 10, sealY - 10, { width: 2 * sealRadius - 20, align: 'center' })
+    .font(regular)
+    .text(t.seal, { width: 2 * sealRadius - 20, align: 'center' });
+  doc.endMarkedContent();
+
+  doc.x = left;
+  doc.y = doc.page.margins.top;
+  paragraph(input.issuer.name, { font: 'bold', size: 13, gap: 0.1 });
+  for (const line of input.issuer.addressLines) paragraph(line, { size: 10, colour: colours.muted, gap: 0 });
+  doc.y = Math.max(doc.y, sealY + sealRadius) + 12;
+  doc.markContent('Artifact', { type: 'Layout' });
+  doc
+    .save()
+    .lineWidth(0.8)
+    .strokeColor(colours.rule)
+    .moveTo(left, doc.y)
+    .lineTo(left + width, doc.y)
+    .stroke()
+    .restore();
+  doc.endMarkedContent();
+
+  heading('H1', input.title);
+  const issued = new Intl.DateTimeFormat(`${input.lang}-BE`, { dateStyle: 'long', timeZone: input.timeZone }).format(input.issuedAt);
+  paragraph([input.reference ? `${t.reference}: ${input.reference}` : null, `${t.issuedOn} ${issued}`].filter(Boolean).join(' · '), {
+    size: 10,
+    colour: colours.muted,
+    gap: 0.8,
+  });
+
+  const tableStyle = { padding: [4, 6, 4, 6] as [number, number, number, number], border: 0.5, borderColor: colours.rule };
+  for (const section of input.sections) {
+    if (section.heading) heading('H2', section.heading);
+    for (const text of section.paragraphs ?? []) paragraph(text);
+    if (section.facts && section.facts.length > 0) {
+      doc.font(regular).fontSize(10.5).fillColor(colours.text);
+      doc.table({
+        structParent: root,
+        position: { x: left, y: doc.y },
+        maxWidth: width,
+        columnStyles: [width * 0.35, width * 0.65],
+        defaultStyle: tableStyle,
+        data: section.facts.map((fact) => [
+          { text: fact.label, type: 'TH', scope: 'Row', font: { src: bold }, backgroundColor: colours.header },
+          { text: fact.value, type: 'TD' },
+        ]),
+      } as PDFKit.Mixins.TableOptionsWithData);
+      doc.x = left;
+      doc.moveDown(0.8);
+    }
+    if (section.table && section.table.rows.length > 0) {
+      doc.font(regular).fontSize(10).fillColor(colours.text);
+      doc.table({
+        structParent: root,
+        position: { x: left, y: doc.y },
+        maxWidth: width,
+        defaultStyle: tableStyle,
+        data: [
+          section.table.columns.map((column) => ({ text: column, type: 'TH', scope: 'Column', font: { src: bold }, backgroundColor: colours.header })),
+          ...section.table.rows.map((row) => row.map((cell) => ({ text: cell, type: 'TD' }))),
+        ],
+      } as PDFKit.Mixins.TableOptionsWithData);
+      doc.x = left;
+      doc.moveDown(0.8);
+    }
+  }
+
+  if (input.signatory) {
+    doc.moveDown(0.6);
+    paragraph(input.signatory.role, { size: 10, colour: colours.muted, gap: 0 });
+    paragraph(input.signatory.name, { font: 'bold', gap: 1 });
+  }
+
+  // Verification block: kept together on one page with its QR code.
+  const qrSize = 96;
+  if (doc.y + qrSize + 60 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  heading('H2', t.verifyHeading);
+  const blockTop = doc.y;
+  const textWidth = width - qrSize - 16;
+  block('P', () => {
+    doc.font(regular).fontSize(10.5).fillColor(colours.text).text(t.verifyText, left, blockTop, { width: textWidth });
+  });
+  doc.moveDown(0.3);
+  // A real link, tagged as Link so screen readers announce it (PDF/UA 7.18.5).
+  root.add(
+    doc.struct('P', {}, [
+      doc.struct('Link', {}, () => {
+        doc.font(regular).fontSize(10.5).fillColor(colours.link).text(url, left, doc.y, { width: textWidth, link: url, underline: true });
+      }),
+    ]),
+  );
+  doc.moveDown(0.3);
+  block('P', () => {
+    doc
+      .font(regular)
+      .fontSize(10.5)
+      .fillColor(colours.text)
+      .text(`${t.code}: `, left, doc.y, { width: textWidth, continued: true })
+      .font(bold)
+      .text(input.verification.code);
+  });
+
+  const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const modules = qr.modules.size;
+  const moduleSize = qrSize / modules;
+  const qrX = left + width - qrSize;
+  root.add(
+    doc.struct(
+      'Figure',
+      { alt: t.qrAlt(url), bbox: [qrX, blockTop, qrX + qrSize, blockTop + qrSize], placement: 'Block' } as PDFKit.Mixins.StructureElementOptions,
+      () => {
+        // Drawn as vector squares: sharp at any zoom, and no image with transparency for PDF/A to worry about.
+        doc.save();
+        for (let row = 0; row < modules; row++) {
+          for (let column = 0; column < modules; column++) {
+            if (qr.modules.get(row, column)) doc.rect(qrX + column * moduleSize, blockTop + row * moduleSize, moduleSize, moduleSize);
+          }
+        }
+        doc.fillColor('#000000').fill().restore();
+      },
+    ),
+  );
+  doc.y = Math.max(doc.y, blockTop + qrSize);
+
+  root.end();
+  doc.end();
+  const bytes = await finished;
+  return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+};

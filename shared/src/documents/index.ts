@@ -1,0 +1,10 @@
+/** Documents the city issues: the verification code printed on them. */
+
+export {
+  generateVerificationCode,
+  isVerificationCode,
+  parseVerificationCode,
+  type VerificationCodeError,
+  type VerificationCodeParseResult,
+  verificationCheckCharacter,
+} from './verification-code.rules.ts';
