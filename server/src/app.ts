@@ -8,7 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
-import { catalogExportRoutes, catalogRoutes, createCatalogService } from './modules/catalog/index.ts';
+import { catalogEditorRoutes, catalogExportRoutes, catalogRoutes, createCatalogEditorService, createCatalogService } from './modules/catalog/index.ts';
 import {
   createIdentityProvider,
   createIdentityService,
@@ -167,8 +167,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
     const catalog = createCatalogService({ db: deps.db, clock: deps.clock });
     await api.register(catalogRoutes, { service: catalog });
+    await api.register(catalogEditorRoutes, {
+      editor: createCatalogEditorService({ db: deps.db, clock: deps.clock, audit, onChange: () => catalog.clearSearchCache() }),
+    });
     await api.register(catalogExportRoutes, {
       listProducts: () => catalog.listForExport(),
+      findProduct: (slug) => catalog.findPublished(slug),
       city: deps.city,
       publicUrl: config.publicUrl,
       clock: () => deps.clock.now(),

@@ -10,7 +10,8 @@ import { localizedKeywordsSchema, localizedTextSchema } from './localized-text.s
  * what Gastvrij needs on top: a short answer, life events, search terms and how each channel serves it.
  */
 
-const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and hyphens (kebab-case).');
+// No message here: a schema's own message would outrank the caller's error map (catalogErrorMap).
+const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
 /** Stable identifier in URLs, search results and cases; never renamed once published. */
 export const productSlugSchema = kebabId;
@@ -151,49 +152,97 @@ const productObjectSchema = z.strictObject({
   keywords: localizedKeywordsSchema,
 });
 
+type Messages = { nl: string; fr: string; en: string };
+
+/**
+ * A cross-field issue with its text in every language in `params.messages`. No `message`: zod would
+ * prefer it over the error map a caller passes, and the editor wants the reader's language (see
+ * catalogErrorMap in product-editor.rules.ts).
+ */
+const crossFieldIssue = (path: (string | number)[], code: string, messages: Messages) => ({ code: 'custom', path, params: { code, messages } }) as const;
+
 /** Checks that need several fields of one product; a catalogue-wide check is in validateCatalog. */
 export const productSchema = productObjectSchema.superRefine((product, ctx) => {
   const channels = product.channels;
   const channelEntries = Object.entries(channels) as [ProductChannelId, ProductChannel | undefined][];
   if (product.published && !channelEntries.some(([, channel]) => channel?.available)) {
-    ctx.addIssue({ code: 'custom', path: ['channels'], message: 'A published product needs at least one available channel.' });
+    ctx.addIssue(
+      crossFieldIssue(['channels'], 'catalog.no-available-channel', {
+        nl: 'Een gepubliceerde dienst heeft minstens één beschikbaar kanaal nodig.',
+        fr: 'Un service publié a besoin d’au moins un canal disponible.',
+        en: 'A published product needs at least one available channel.',
+      }),
+    );
   }
   for (const [id, channel] of channelEntries) {
     // A specific organisation (the police zone) is named by id; "any hospital" is explained in words.
     if (channel?.available && id === 'partner' && !channel.partnerId && !channel.conditions) {
-      ctx.addIssue({ code: 'custom', path: ['channels', id, 'partnerId'], message: 'An available partner channel names its partner or explains who it is.' });
+      ctx.addIssue(
+        crossFieldIssue(['channels', id, 'partnerId'], 'catalog.partner-unnamed', {
+          nl: 'Noem de partner, of leg in de voorwaarden uit wie het is.',
+          fr: 'Indiquez le partenaire, ou expliquez dans les conditions de qui il s’agit.',
+          en: 'An available partner channel names its partner or explains who it is.',
+        }),
+      );
     }
     if (channel?.automated24x7 && channel.appointment === 'required') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['channels', id, 'appointment'],
-        message: 'A channel served automatically at any hour cannot require an appointment.',
-      });
+      ctx.addIssue(
+        crossFieldIssue(['channels', id, 'appointment'], 'catalog.automated-with-appointment', {
+          nl: 'Een kanaal dat dag en nacht automatisch werkt, kan geen afspraak vragen.',
+          fr: 'Un canal automatique disponible jour et nuit ne peut pas exiger de rendez-vous.',
+          en: 'A channel served automatically at any hour cannot require an appointment.',
+        }),
+      );
     }
   }
   product.costs.forEach((cost, index) => {
     if (cost.channel && !channels[cost.channel]?.available) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['costs', index, 'channel'],
-        message: `Cost applies to channel "${cost.channel}", which is not available for this product.`,
-      });
+      ctx.addIssue(
+        crossFieldIssue(['costs', index, 'channel'], 'catalog.cost-channel-unavailable', {
+          nl: `Deze kost geldt voor het kanaal "${cost.channel}", maar dat kanaal is niet beschikbaar voor deze dienst.`,
+          fr: `Ce coût s’applique au canal « ${cost.channel} », qui n’est pas disponible pour ce service.`,
+          en: `Cost applies to channel "${cost.channel}", which is not available for this product.`,
+        }),
+      );
     }
   });
   const hasExample = [...product.costs, ...product.financialAdvantages].some((item) => item.example) || product.exampleNotes.length > 0;
   if (hasExample !== product.exampleValues) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['exampleValues'],
-      message: hasExample
-        ? 'The product contains example facts (an example cost or exampleNotes): set exampleValues to true.'
-        : 'exampleValues is true but nothing is marked as an example: flag the cost or add exampleNotes.',
-    });
+    ctx.addIssue(
+      crossFieldIssue(
+        ['exampleValues'],
+        'catalog.example-values-mismatch',
+        hasExample
+          ? {
+              nl: 'De dienst bevat voorbeeldgegevens (een voorbeeldbedrag of notities over voorbeelden): vink "bevat voorbeelden" aan.',
+              fr: 'Le service contient des exemples (un montant d’exemple ou des notes) : cochez « contient des exemples ».',
+              en: 'The product contains example facts (an example cost or exampleNotes): set exampleValues to true.',
+            }
+          : {
+              nl: '"Bevat voorbeelden" staat aan, maar niets is als voorbeeld gemarkeerd: markeer het bedrag of voeg een notitie toe.',
+              fr: '« Contient des exemples » est coché, mais rien n’est marqué comme exemple : marquez le montant ou ajoutez une note.',
+              en: 'exampleValues is true but nothing is marked as an example: flag the cost or add exampleNotes.',
+            },
+      ),
+    );
   }
   product.relatedProducts.forEach((slug, index) => {
-    if (slug === product.slug) ctx.addIssue({ code: 'custom', path: ['relatedProducts', index], message: 'A product cannot be related to itself.' });
+    if (slug === product.slug)
+      ctx.addIssue(
+        crossFieldIssue(['relatedProducts', index], 'catalog.related-to-itself', {
+          nl: 'Een dienst kan niet aan zichzelf verwant zijn.',
+          fr: 'Un service ne peut pas être lié à lui-même.',
+          en: 'A product cannot be related to itself.',
+        }),
+      );
     if (product.relatedProducts.indexOf(slug) !== index)
-      ctx.addIssue({ code: 'custom', path: ['relatedProducts', index], message: `"${slug}" is listed twice.` });
+      ctx.addIssue(
+        crossFieldIssue(['relatedProducts', index], 'catalog.related-twice', {
+          nl: `"${slug}" staat er twee keer in.`,
+          fr: `« ${slug} » figure deux fois.`,
+          en: `"${slug}" is listed twice.`,
+        }),
+      );
   });
 });
 export type Product = z.infer<typeof productSchema>;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { type CatalogReferences, validateCatalog } from '../../../../shared/src/catalog/catalog.rules.ts';
 import { type Product, productSchema } from '../../../../shared/src/catalog/product.schema.ts';
+import { catalogErrorMap } from '../../../../shared/src/catalog/product-editor.rules.ts';
 
 /** A product as read from its file, with the checksum the sync uses to see whether the file changed. */
 export type LoadedProduct = { product: Product; file: string; checksum: string };
@@ -68,7 +69,7 @@ export const loadCatalogFromDirectory = async (dir: string, references: CatalogR
       issues.push({ file: name, field: '(file)', message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
       continue;
     }
-    const result = productSchema.safeParse(data);
+    const result = productSchema.safeParse(data, { error: catalogErrorMap('en') });
     if (!result.success) {
       for (const issue of result.error.issues) issues.push({ file: name, field: issue.path.map(String).join('.') || '(root)', message: issue.message });
       continue;

@@ -1,13 +1,44 @@
 import { type Selectable, sql } from 'kysely';
+import type { ChangeKind } from '../../../../shared/src/catalog/catalog-editor.contract.ts';
 import type { Product } from '../../../../shared/src/catalog/product.schema.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { CatalogProducts } from '../../platform/db/types.ts';
+import type { CatalogProducts, CatalogProductVersions } from '../../platform/db/types.ts';
 import { buildSearchEntries } from './search-index.rules.ts';
 
 /** A stored product row; `product` is the validated product, typed here because the sync only writes validated ones. */
 export type ProductRow = Omit<Selectable<CatalogProducts>, 'product'> & { product: Product };
 
 const configByLanguage = { nl: 'gastvrij_nl', fr: 'gastvrij_fr', en: 'gastvrij_en' } as const;
+
+/**
+ * Who wrote a version and why. `by` is a staff id or `catalog-sync:<source>`; `name` is kept in
+ * the history as it was at the time.
+ */
+export type VersionChange = {
+  by: string;
+  name: string | null;
+  at: Date;
+  kind: ChangeKind;
+  restoredFrom?: number;
+};
+
+const insertVersion = async (db: Db, productId: string, version: number, product: Product, change: VersionChange) => {
+  await db
+    .insertInto('catalog_product_versions')
+    .values({
+      product_id: productId,
+      version,
+      slug: product.slug,
+      product: JSON.stringify(product),
+      published: product.published,
+      changed_at: change.at,
+      changed_by: change.by,
+      changed_by_name: change.name,
+      change_kind: change.kind,
+      restored_from: change.restoredFrom ?? null,
+    })
+    .execute();
+};
 
 /** SQL of the catalogue tables; works on a Db or a transaction. */
 export const createCatalogRepository = (db: Db) => ({
@@ -36,7 +67,7 @@ export const createCatalogRepository = (db: Db) => ({
           .where('slug', 'in', slugs)
           .execute()) as { slug: string; title: Product['title'] }[]),
 
-  insert: async (product: Product, by: string, at: Date, sourceChecksum: string | null) => {
+  insert: async (product: Product, change: VersionChange, sourceChecksum: string | null) => {
     const row = await db
       .insertInto('catalog_products')
       .values({
@@ -44,48 +75,33 @@ export const createCatalogRepository = (db: Db) => ({
         product: JSON.stringify(product),
         published: product.published,
         version: 1,
-        created_at: at,
-        updated_at: at,
-        updated_by: by,
+        created_at: change.at,
+        updated_at: change.at,
+        updated_by: change.by,
         source_checksum: sourceChecksum,
       })
       .returning(['id', 'version'])
       .executeTakeFirstOrThrow();
-    await db
-      .insertInto('catalog_product_versions')
-      .values({
-        product_id: row.id,
-        version: 1,
-        slug: product.slug,
-        product: JSON.stringify(product),
-        published: product.published,
-        changed_at: at,
-        changed_by: by,
-      })
-      .execute();
+    await insertVersion(db, row.id, 1, product, change);
     return row;
   },
 
   /** Writes a new version of a product and records it in the history. */
-  update: async (current: Pick<ProductRow, 'id' | 'version'>, product: Product, by: string, at: Date, sourceChecksum: string | null) => {
+  update: async (current: Pick<ProductRow, 'id' | 'version'>, product: Product, change: VersionChange, sourceChecksum: string | null) => {
     const version = current.version + 1;
     await db
       .updateTable('catalog_products')
-      .set({ product: JSON.stringify(product), published: product.published, version, updated_at: at, updated_by: by, source_checksum: sourceChecksum })
-      .where('id', '=', current.id)
-      .execute();
-    await db
-      .insertInto('catalog_product_versions')
-      .values({
-        product_id: current.id,
-        version,
-        slug: product.slug,
+      .set({
         product: JSON.stringify(product),
         published: product.published,
-        changed_at: at,
-        changed_by: by,
+        version,
+        updated_at: change.at,
+        updated_by: change.by,
+        source_checksum: sourceChecksum,
       })
+      .where('id', '=', current.id)
       .execute();
+    await insertVersion(db, current.id, version, product, change);
     return { id: current.id, version };
   },
 
@@ -96,14 +112,59 @@ export const createCatalogRepository = (db: Db) => ({
 
   allSlugs: async () => (await db.selectFrom('catalog_products').select('slug').orderBy('slug').execute()).map((row) => row.slug),
 
-  /** The history of a product, newest first. */
-  versions: (slug: string) =>
-    db
+  /** The history of a product with each version's content, newest first. */
+  versions: async (productId: string) =>
+    (await db
       .selectFrom('catalog_product_versions')
-      .select(['version', 'published', 'changed_at', 'changed_by'])
-      .where('slug', '=', slug)
+      .select(['version', 'published', 'product', 'changed_at', 'changed_by', 'changed_by_name', 'change_kind', 'restored_from'])
+      .where('product_id', '=', productId)
       .orderBy('version', 'desc')
-      .execute(),
+      .execute()) as (Omit<Selectable<CatalogProductVersions>, 'product' | 'product_id' | 'slug'> & { product: Product })[],
+
+  /** One version's content, or undefined. */
+  version: async (productId: string, version: number): Promise<{ product: unknown } | undefined> =>
+    db.selectFrom('catalog_product_versions').select('product').where('product_id', '=', productId).where('version', '=', version).executeTakeFirst(),
+
+  /**
+   * Every product, published or not, with who made its last change (from the history, where the
+   * name is kept as it was), sorted by slug.
+   */
+  listForEditor: async () =>
+    (await db
+      .selectFrom('catalog_products as p')
+      .innerJoin('catalog_product_versions as v', (join) => join.onRef('v.product_id', '=', 'p.id').onRef('v.version', '=', 'p.version'))
+      .select([
+        'p.slug',
+        'p.published',
+        'p.version',
+        'p.updated_at',
+        'p.updated_by',
+        'v.changed_by_name',
+        sql<Product['title']>`p.product -> 'title'`.as('title'),
+        sql<boolean>`coalesce((p.product ->> 'exampleValues')::boolean, false)`.as('example_values'),
+      ])
+      .orderBy('p.slug')
+      .execute()) as {
+      slug: string;
+      published: boolean;
+      version: number;
+      updated_at: Date;
+      updated_by: string;
+      changed_by_name: string | null;
+      title: Product['title'];
+      example_values: boolean;
+    }[],
+
+  /** The name kept with the current version of a product (who made the last change). */
+  lastChangedByName: async (productId: string, version: number): Promise<string | null> =>
+    (
+      await db
+        .selectFrom('catalog_product_versions')
+        .select('changed_by_name')
+        .where('product_id', '=', productId)
+        .where('version', '=', version)
+        .executeTakeFirst()
+    )?.changed_by_name ?? null,
 
   /**
    * Rebuilds the derived search rows (documents and terms) of every published product from the

@@ -106,6 +106,12 @@ export const createCatalogService = ({ db, clock, searchCache = {} }: CatalogSer
       return productView(row.product, lang, { version: row.version, updatedAt: row.updated_at }, new Map(related.map((r) => [r.slug, r.title])));
     },
 
+    /** One published product as stored (every language), or undefined: for the schema.org description. */
+    async findPublished(slug: string): Promise<Product | undefined> {
+      const row = await repository.getBySlug(slug);
+      return row?.published ? row.product : undefined;
+    },
+
     /** Every life event with its published products. */
     async listLifeEvents(lang: Language): Promise<LifeEventListResponse> {
       const rows = await repository.listPublished();

@@ -54,11 +54,14 @@ export interface CatalogProducts {
 }
 
 export interface CatalogProductVersions {
+  change_kind: string;
   changed_at: Timestamp;
   changed_by: string;
+  changed_by_name: string | null;
   product: Json;
   product_id: string;
   published: boolean;
+  restored_from: number | null;
   slug: string;
   version: number;
 }

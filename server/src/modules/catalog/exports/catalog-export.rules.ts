@@ -60,11 +60,8 @@ export const iris = (baseUrl: string) => {
     part: (slug: string, kind: string, index: number) => `${product(slug)}/${kind}/${index}`,
     lifeEvent: (id: string) => `${base}/id/life-event/${encodeURIComponent(id)}`,
     channelType: (channel: ProductChannelId) => `${base}/id/concept/channel-type/${channel}`,
-    /**
-     * The resident-facing page of a product. Assumed path: the portal's product route is not built
-     * yet; change it here when it is.
-     */
-    productPage: (slug: string) => `${base}/products/${encodeURIComponent(slug)}`,
+    /** The resident-facing page of a product: the portal's route `/producten/:slug`. */
+    productPage: (slug: string) => `${base}/producten/${encodeURIComponent(slug)}`,
   };
 };
 export type Iris = ReturnType<typeof iris>;
