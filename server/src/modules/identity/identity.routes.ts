@@ -74,7 +74,8 @@ export const identityRoutes: FastifyPluginAsync<IdentityRoutesOptions> = async (
           audience: audience as Audience,
           surface,
           returnTo: request.query.returnTo,
-          language: request.query.lang ?? requestLanguage(request),
+          // Dutch unless the page asked otherwise (the portal's rule: Dutch first, whatever the browser says).
+          language: request.query.lang ?? 'nl',
         });
         return reply.header('cache-control', noStore).redirect(url, 303);
       } catch (error) {
