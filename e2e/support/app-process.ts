@@ -54,6 +54,8 @@ export const startAppProcess = async (options: AppProcessOptions = {}): Promise<
   Object.assign(env, {
     PORT: String(port),
     HOST: '127.0.0.1',
+    // The address the browser uses: login redirects and cookies must stay on one origin.
+    GASTVRIJ_PUBLIC_URL: `http://127.0.0.1:${port}`,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     GASTVRIJ_RATE_LIMIT: '100000',
