@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slugSchema } from './case.schema.ts';
 
 /**
  * Who owns a case: always a unit (a team of the city or a partner organisation), and once claimed
@@ -7,10 +8,8 @@ import { z } from 'zod';
  * business; these rules only say what a correct change looks like.
  */
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-
 /** A team from the city profile's `teams`, or a partner from its `partners`. */
-export const ownerUnitSchema = z.strictObject({ kind: z.enum(['team', 'partner']), id: slug });
+export const ownerUnitSchema = z.strictObject({ kind: z.enum(['team', 'partner']), id: slugSchema });
 export type OwnerUnit = z.infer<typeof ownerUnitSchema>;
 
 export const caseOwnershipSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CaseChannel, caseChannelSchema, type ProductFamily, productFamilySchema } from './case.schema.ts';
+import { type CaseChannel, caseChannelSchema, type ProductFamily, productFamilySchema, slugSchema } from './case.schema.ts';
 
 /**
  * Routing rules as data: which team a new case goes to, by product (or product family),
@@ -13,21 +13,19 @@ import { type CaseChannel, caseChannelSchema, type ProductFamily, productFamilyS
  * schema, so there are never two winners.
  */
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single hyphens');
-
 export const routingRuleSchema = z
   .strictObject({
     /** Stable name for the tester and the audit log ("evenementen-bavikhove"). */
-    id: slug,
+    id: slugSchema,
     /** A product slug of the catalogue. */
-    product: slug.optional(),
+    product: slugSchema.optional(),
     /** A product family; mutually exclusive with `product`. */
     family: productFamilySchema.optional(),
     /** A sub-municipality name of the city profile (Bavikhove). */
     subMunicipality: z.string().trim().min(1).optional(),
     channel: caseChannelSchema.optional(),
     /** The team id (city profile `teams`) that gets the case. */
-    team: slug,
+    team: slugSchema,
     /** Why the rule exists, for whoever maintains the table. */
     note: z.string().optional(),
   })
@@ -49,7 +47,7 @@ const conditionKey = (rule: RoutingRule) =>
 export const routingTableSchema = z
   .strictObject({
     /** The team that gets a case nothing else claims (usually reception or the contact centre). */
-    defaultTeam: slug,
+    defaultTeam: slugSchema,
     rules: z.array(routingRuleSchema).default([]),
   })
   .superRefine((table, ctx) => {

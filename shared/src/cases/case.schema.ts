@@ -47,6 +47,9 @@ export const caseChannels = ['online', 'phone', 'counter', 'quick-desk', 'kiosk'
 export const caseChannelSchema = z.enum(caseChannels);
 export type CaseChannel = z.infer<typeof caseChannelSchema>;
 
+/** A code name as the city profile and catalogue use them (team ids, partner ids, product slugs). */
+export const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single hyphens');
+
 /** An instant as an ISO 8601 string with offset (what `Date.toISOString()` writes). */
 export const instantSchema = z.iso.datetime({ offset: true });
 

@@ -23,6 +23,7 @@ export {
   type ProductFamily,
   productFamilies,
   productFamilySchema,
+  slugSchema,
 } from './case.schema.ts';
 export {
   type DeadlineFlag,
