@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
+import { casesRoutes, caseWorkRoutes, createCasesService, loadCasesSetup } from './modules/cases/index.ts';
 import { catalogEditorRoutes, catalogExportRoutes, catalogRoutes, createCatalogEditorService, createCatalogService } from './modules/catalog/index.ts';
 import {
   createIdentityProvider,
@@ -177,6 +178,21 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       publicUrl: config.publicUrl,
       clock: () => deps.clock.now(),
     });
+
+    const cases = createCasesService({
+      db: deps.db,
+      audit,
+      clock: deps.clock,
+      city: deps.city,
+      mail: deps.mail,
+      register,
+      products: catalog,
+      setup: await loadCasesSetup({ cityProfilePath: config.cityProfilePath, city: deps.city }),
+      publicUrl: config.publicUrl,
+      secretKey: config.secretKey,
+    });
+    await api.register(casesRoutes, { cases });
+    await api.register(caseWorkRoutes, { cases });
   });
 
   if (webIndex) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false, maxAge: '1h' });

@@ -36,6 +36,7 @@ export {
   dueDate,
   pausedWorkingDays,
 } from './case-deadline.rules.ts';
+export { productFamilyOf, type RequestPermission, requiredRequestPermission } from './case-intake.rules.ts';
 export {
   assign,
   type CaseOwnership,

@@ -41,6 +41,67 @@ export interface AuditLog {
   team: string | null;
 }
 
+export interface CaseEvents {
+  actor_id: string | null;
+  actor_kind: string;
+  actor_name: string | null;
+  at: Timestamp;
+  case_id: string;
+  id: Generated<Int8>;
+  notified_at: Timestamp | null;
+  payload: Generated<Json>;
+  type: string;
+  visibility: string;
+}
+
+export interface CaseReferenceCounters {
+  last_sequence: Int8;
+  prefix: string;
+  year: number;
+}
+
+export interface Cases {
+  access_token_hash: Buffer | null;
+  answers: Generated<Json>;
+  assignee_name: string | null;
+  assignee_staff_id: string | null;
+  channel: string;
+  closed_at: Timestamp | null;
+  consent: Json | null;
+  contact_email: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  due_date: string;
+  family: string;
+  form_version: number | null;
+  hand_over_count: Generated<number>;
+  handling: string;
+  id: Generated<string>;
+  idempotency_key: string | null;
+  idempotency_scope: string | null;
+  language: string;
+  outcome: string | null;
+  owner_id: string;
+  owner_kind: string;
+  paused_days: Generated<number>;
+  pauses: Generated<Json>;
+  product_slug: string;
+  receipt: Json | null;
+  reference: string;
+  request_hash: string | null;
+  requester_account_id: string | null;
+  requester_kbo: string | null;
+  requester_organisation_name: string | null;
+  requester_person_id: string | null;
+  service_norm_days: number;
+  shared_with_partners: Generated<string[]>;
+  status: string;
+  status_changed_at: Timestamp;
+  sub_municipality: string | null;
+  submitted_by_staff_id: string | null;
+  updated_at: Timestamp;
+}
+
 export interface CatalogProducts {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -246,6 +307,9 @@ export interface StaffRoles {
 
 export interface DB {
   audit_log: AuditLog;
+  case_events: CaseEvents;
+  case_reference_counters: CaseReferenceCounters;
+  cases: Cases;
   catalog_product_versions: CatalogProductVersions;
   catalog_products: CatalogProducts;
   catalog_search_documents: CatalogSearchDocuments;

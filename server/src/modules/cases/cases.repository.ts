@@ -1,0 +1,191 @@
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
+import type { CaseStatus } from '../../../../shared/src/cases/index.ts';
+import type { CaseEvents, Cases, DB } from '../../platform/db/types.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export type CaseRow = Selectable<Cases>;
+export type NewCaseRow = Insertable<Cases>;
+export type CaseEventRow = Selectable<CaseEvents>;
+export type NewCaseEvent = Omit<Insertable<CaseEvents>, 'id' | 'notified_at'>;
+
+const finalStatuses: CaseStatus[] = ['closed', 'rejected', 'withdrawn'];
+// Not open for the resident's "open" list: decided cases have their answer.
+const doneStatuses: CaseStatus[] = ['decided', ...finalStatuses];
+
+/** Filters of a work queue, already resolved to dates by the service. */
+export type QueueFilter = {
+  owner: { kind: 'team' | 'partner'; id: string };
+  product?: string;
+  status?: CaseStatus;
+  channel?: string;
+  subMunicipality?: string;
+  /** Due on or before this date (overdue: yesterday; due soon: a few working days ahead). */
+  dueOnOrBefore?: string;
+  /** Due on or after this date (due soon excludes what is already overdue). */
+  dueOnOrAfter?: string;
+  assignee?: { staffId: string } | 'none';
+  limit: number;
+  offset: number;
+};
+
+/** Whose cases "Mijn dossiers" lists. */
+export type RequesterFilter = { accountId: string; personIds: readonly string[]; state: 'open' | 'closed' | 'all'; limit: number; offset: number };
+
+/** SQL of the cases module: cases, their timeline and the reference counters. */
+export const createCasesRepository = (db: Executor) => ({
+  /**
+   * The next sequence number for a prefix and year. Run it on the pool, not in the submission's
+   * transaction: the counter row is then locked for one statement only.
+   */
+  async nextReferenceSequence(prefix: string, year: number): Promise<number> {
+    const row = await db
+      .insertInto('case_reference_counters')
+      .values({ prefix, year, last_sequence: 1 })
+      .onConflict((oc) => oc.columns(['prefix', 'year']).doUpdateSet({ last_sequence: sql`case_reference_counters.last_sequence + 1` }))
+      .returning('last_sequence')
+      .executeTakeFirstOrThrow();
+    return Number(row.last_sequence);
+  },
+
+  /**
+   * Inserts the case, or nothing when another submission already holds this idempotency key (the
+   * insert waits for that one to commit or roll back): undefined means "read the other one".
+   */
+  async insertCase(row: NewCaseRow): Promise<CaseRow | undefined> {
+    return db
+      .insertInto('cases')
+      .values(row)
+      .onConflict((oc) => oc.columns(['idempotency_scope', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  async findByIdempotencyKey(scope: string, key: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('cases').selectAll().where('idempotency_scope', '=', scope).where('idempotency_key', '=', key).executeTakeFirst();
+  },
+
+  async findById(id: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async findByReference(reference: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('cases').selectAll().where('reference', '=', reference).executeTakeFirst();
+  },
+
+  async findByAccessTokenHash(hash: Buffer): Promise<CaseRow | undefined> {
+    return db.selectFrom('cases').selectAll().where('access_token_hash', '=', hash).executeTakeFirst();
+  },
+
+  /** The case, locked until the transaction ends: every change reads it this way first. */
+  async getForUpdate(id: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+
+  async update(id: string, patch: Updateable<Cases>): Promise<CaseRow> {
+    return db.updateTable('cases').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async insertEvents(events: readonly NewCaseEvent[]): Promise<CaseEventRow[]> {
+    if (events.length === 0) return [];
+    return db
+      .insertInto('case_events')
+      .values([...events])
+      .returningAll()
+      .execute();
+  },
+
+  /** The timeline in order; `residentOnly` leaves out internal entries. */
+  async listEvents(caseId: string, options: { residentOnly: boolean }): Promise<CaseEventRow[]> {
+    let query = db.selectFrom('case_events').selectAll().where('case_id', '=', caseId);
+    if (options.residentOnly) query = query.where('visibility', '=', 'resident');
+    return query.orderBy('id').execute();
+  },
+
+  /** "Mijn dossiers": most recently changed first, with the total for paging. */
+  async listForRequester(filter: RequesterFilter): Promise<{ rows: CaseRow[]; total: number }> {
+    let query = db.selectFrom('cases').where((eb) => {
+      const mine = [eb('requester_account_id', '=', filter.accountId)];
+      if (filter.personIds.length > 0) mine.push(eb('requester_person_id', 'in', [...filter.personIds]));
+      return eb.or(mine);
+    });
+    if (filter.state === 'open') query = query.where('status', 'not in', doneStatuses);
+    if (filter.state === 'closed') query = query.where('status', 'in', doneStatuses);
+    const [rows, count] = await Promise.all([
+      query.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+      query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: count.n };
+  },
+
+  /** A work queue: cases not final, soonest due first. */
+  async listQueue(filter: QueueFilter): Promise<{ rows: CaseRow[]; total: number }> {
+    let query = db
+      .selectFrom('cases')
+      .where('owner_kind', '=', filter.owner.kind)
+      .where('owner_id', '=', filter.owner.id)
+      .where('status', 'not in', finalStatuses);
+    if (filter.product) query = query.where('product_slug', '=', filter.product);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.channel) query = query.where('channel', '=', filter.channel);
+    if (filter.subMunicipality) query = query.where(sql`lower(sub_municipality)`, '=', filter.subMunicipality.toLowerCase());
+    if (filter.dueOnOrBefore) query = query.where('due_date', '<=', filter.dueOnOrBefore);
+    if (filter.dueOnOrAfter) query = query.where('due_date', '>=', filter.dueOnOrAfter);
+    // The clock stops while the case waits for the resident: such a case is neither overdue nor due soon.
+    if (filter.dueOnOrBefore || filter.dueOnOrAfter) query = query.where('status', 'not in', ['waiting-for-resident', 'decided']);
+    if (filter.assignee === 'none') query = query.where('assignee_staff_id', 'is', null);
+    else if (filter.assignee) query = query.where('assignee_staff_id', '=', filter.assignee.staffId);
+    const [rows, count] = await Promise.all([
+      query.selectAll().orderBy('due_date').orderBy('created_at').limit(filter.limit).offset(filter.offset).execute(),
+      query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: count.n };
+  },
+
+  /** The requester's other cases that are not final, for the 360° strip. */
+  async listOpenForRequester(by: { personId: string | null; accountId: string | null }, exceptId: string, limit = 20): Promise<CaseRow[]> {
+    if (by.personId === null && by.accountId === null) return [];
+    return db
+      .selectFrom('cases')
+      .selectAll()
+      .where((eb) => {
+        const same = [];
+        if (by.personId !== null) same.push(eb('requester_person_id', '=', by.personId));
+        if (by.accountId !== null) same.push(eb('requester_account_id', '=', by.accountId));
+        return eb.or(same);
+      })
+      .where('id', '<>', exceptId)
+      .where('status', 'not in', finalStatuses)
+      .orderBy('due_date')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Automated cases that have waited longer than `olderThan` (the process stopped before it finished them). */
+  async listStuckAutomated(olderThan: Date, limit: number): Promise<CaseRow[]> {
+    return db
+      .selectFrom('cases')
+      .selectAll()
+      .where('handling', '=', 'automated')
+      .where('status', '=', 'received')
+      .where('created_at', '<', olderThan)
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+  },
+
+  async markNotified(eventIds: readonly number[], at: Date): Promise<void> {
+    if (eventIds.length === 0) return;
+    await db
+      .updateTable('case_events')
+      .set({ notified_at: at })
+      .where(
+        'id',
+        'in',
+        eventIds.map((id) => String(id)),
+      )
+      .execute();
+  },
+});
+
+export type CasesRepository = ReturnType<typeof createCasesRepository>;

@@ -1,0 +1,35 @@
+/**
+ * The cases module (issue 5): every request, question or report becomes one case with a human
+ * reference, one owner from first contact to closure, a status, a due date in working days and a
+ * timeline the requester can follow.
+ *
+ * Wiring (app.ts): `const setup = await loadCasesSetup({ cityProfilePath, city })` (routing rules and
+ * form definitions, validated at start), then `createCasesService({ db, audit, clock, city, mail,
+ * register, products: catalog, setup, publicUrl, secretKey, automation })` and register
+ * `casesRoutes` and `caseWorkRoutes` with `{ cases }` in the /api context.
+ *
+ * Automated certificates plug in through `CaseAutomation` (`handles(product)`, `run(request)` →
+ * `CaseDocument`): the service runs it right after a submission commits and completes the case
+ * (`completeWithDocument`), or sends it to the team's queue on failure (`failAutomation`).
+ * `resumeAutomation()` picks up cases a stopped process left behind. `canSee(actor, caseId)` answers
+ * the documents module's download check.
+ *
+ * Tables: `cases`, `case_events`, `case_reference_counters` (migration 202611251500_cases_core.sql).
+ * Contracts: shared/src/cases/cases.contract.ts. Rules: shared/src/cases (status machine, deadlines,
+ * ownership, routing, references, intake) and `cases.policy.ts` (who sees which case).
+ */
+export { type CaseWorkRoutesOptions, caseWorkRoutes } from './case-work.routes.ts';
+export { type CasesProblem, casesError, casesProblems } from './cases.errors.ts';
+export { type CasesRoutesOptions, casesRoutes } from './cases.routes.ts';
+export {
+  type AutomationRequest,
+  type CaseAutomation,
+  type CaseDocument,
+  type CaseProducts,
+  type CasesDeps,
+  type CasesService,
+  createCasesService,
+  defaultServiceNormDays,
+  type SubmissionResult,
+} from './cases.service.ts';
+export { type CasesSetup, CasesSetupError, loadCasesSetup, parseRoutingFile } from './cases.setup.ts';
