@@ -18,18 +18,10 @@
  * Contracts: shared/src/cases/cases.contract.ts. Rules: shared/src/cases (status machine, deadlines,
  * ownership, routing, references, intake) and `cases.policy.ts` (who sees which case).
  */
+
+export { type AutomationRequest, type CaseAutomation, type CaseDocument, type CaseProducts, type CasesDeps, defaultServiceNormDays } from './case-core.ts';
 export { type CaseWorkRoutesOptions, caseWorkRoutes } from './case-work.routes.ts';
 export { type CasesProblem, casesError, casesProblems } from './cases.errors.ts';
 export { type CasesRoutesOptions, casesRoutes } from './cases.routes.ts';
-export {
-  type AutomationRequest,
-  type CaseAutomation,
-  type CaseDocument,
-  type CaseProducts,
-  type CasesDeps,
-  type CasesService,
-  createCasesService,
-  defaultServiceNormDays,
-  type SubmissionResult,
-} from './cases.service.ts';
+export { type CasesService, createCasesService, type SubmissionResult } from './cases.service.ts';
 export { type CasesSetup, CasesSetupError, loadCasesSetup, parseRoutingFile } from './cases.setup.ts';

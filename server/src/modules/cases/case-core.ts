@@ -1,0 +1,344 @@
+import type { CaseReceipt } from '../../../../shared/src/cases/cases.contract.ts';
+import {
+  type CaseEvent,
+  type CaseHandling,
+  type CaseOutcome,
+  type CasePause,
+  type CaseState,
+  type CaseStatus,
+  dueDate,
+  type ProductFamily,
+  pausedWorkingDays,
+  productFamilyOf,
+  route,
+  transition,
+} from '../../../../shared/src/cases/index.ts';
+import type { Product } from '../../../../shared/src/catalog/product.schema.ts';
+import { type CityProfile, type LocalizedText, localDate } from '../../../../shared/src/city/index.ts';
+import type { FormAnswers, FormDefinition } from '../../../../shared/src/forms/index.ts';
+import type { Actor, ResidentActor } from '../../../../shared/src/identity/access.ts';
+import type { Language } from '../../../../shared/src/platform/language.ts';
+import type { AuditActor, AuditLog } from '../../platform/audit/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/problem.ts';
+import type { MailService } from '../../platform/mail/mail.service.ts';
+import { createIdentityRepository } from '../identity/index.ts';
+import type { PopulationRegister } from '../register/index.ts';
+import { createFollowTokens } from './case-follow-token.ts';
+import { genericForm } from './case-intake.rules.ts';
+import { type CaseMailKind, caseMail } from './case-mail.messages.ts';
+import { casesError, transitionError } from './cases.errors.ts';
+import { type CaseAccessFacts, minorsOf, type PolicyContext } from './cases.policy.ts';
+import { ownerOf, type PresentContext } from './cases.presenter.ts';
+import { type CaseRow, type CasesRepository, createCasesRepository, type NewCaseEvent } from './cases.repository.ts';
+import type { CasesSetup } from './cases.setup.ts';
+
+/**
+ * What the cases services share: the dependencies, the one way a case changes (lock, authorize,
+ * apply, write the timeline and the audit row, e-mail the requester, in one transaction), the
+ * status machine applied to a row, and the context the presenters need. Internal to the module.
+ */
+
+/** A document an automated step issued for a case (a certificate), as the timeline shows it. */
+export type CaseDocument = {
+  id: string;
+  /** The document's title, per language or as one text. */
+  title: LocalizedText | string;
+  fileName: string;
+  /** Where the requester downloads it (the documents module checks who may). */
+  downloadUrl: string;
+  verificationCode?: string | null;
+};
+
+/** What an automated step gets to work with. */
+export type AutomationRequest = {
+  caseId: string;
+  reference: string;
+  product: string;
+  /** The register person the certificate is about (always set: automation needs a high-assurance resident). */
+  personId: string;
+  accountId: string | null;
+  answers: FormAnswers;
+  language: Language;
+  receivedAt: Date;
+};
+
+/**
+ * The hook through which certificates complete on their own at any hour (issue 5, item 4). `run`
+ * produces and stores the document and returns it; it must be idempotent per case (a retry after a
+ * crash calls it again). Throwing sends the case to its team's queue with the error in the timeline.
+ */
+export type CaseAutomation = {
+  /** Whether this product is completed automatically (for a resident logged in with eID or itsme). */
+  handles: (productSlug: string) => boolean;
+  run: (request: AutomationRequest) => Promise<CaseDocument>;
+};
+
+/** Products as the catalogue holds them (the catalogue service satisfies this). */
+export type CaseProducts = {
+  findPublished: (slug: string) => Promise<Product | undefined>;
+  listForExport: () => Promise<Product[]>;
+};
+
+export type CasesDeps = {
+  db: Db;
+  audit: AuditLog;
+  clock: Clock;
+  city: CityProfile;
+  mail: MailService;
+  register: PopulationRegister;
+  products: CaseProducts;
+  setup: CasesSetup;
+  /** Base URL of the portal, for links in e-mails (`/mijn-dossiers/<ref>`, `/vragen/<token>`). */
+  publicUrl: string;
+  /** GASTVRIJ_SECRET_KEY: follow-link tokens are derived from it. */
+  secretKey: string;
+  automation?: CaseAutomation;
+};
+
+/** A submission's result: `created` is false for an idempotent retry, which returns the first receipt. */
+export type SubmissionResult = { created: boolean; receipt: CaseReceipt };
+
+/** Service norm for a product whose catalogue entry names none, in working days. */
+export const defaultServiceNormDays = 20;
+
+export const systemActor: AuditActor = { kind: 'system', name: 'cases' };
+
+export type EventActor = { kind: 'resident' | 'staff' | 'system' | 'anonymous'; id: string | null; name: string | null };
+
+export const eventActorOf = (actor: Actor | AuditActor): EventActor => {
+  if (actor.kind === 'staff') return { kind: 'staff', id: actor.staffId, name: actor.name };
+  if (actor.kind === 'resident') return { kind: 'resident', id: actor.accountId, name: actor.name };
+  if (actor.kind === 'system') return { kind: 'system', id: null, name: actor.name };
+  return { kind: 'anonymous', id: null, name: null };
+};
+
+/** One timeline entry to write; the case id and the moment are added by `change`. */
+export type PendingEvent = { type: string; visibility: 'resident' | 'internal'; payload?: Record<string, unknown>; actor?: EventActor };
+
+/** What a change does, besides locking and reading the case. */
+export type ChangeOutcome = {
+  patch?: Parameters<CasesRepository['update']>[1];
+  events: PendingEvent[];
+  audit: { action: string; details?: Record<string, unknown> };
+  /** The e-mail to the requester, if this change warrants one (at most one per change). */
+  notify?: CaseMailKind;
+};
+
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const stateOf = (row: CaseRow): CaseState => ({
+  family: row.family as ProductFamily,
+  status: row.status as CaseStatus,
+  handling: row.handling as CaseHandling,
+  statusChangedAt: new Date(row.status_changed_at).toISOString(),
+  pauses: row.pauses as CasePause[],
+  outcome: row.outcome as CaseOutcome | null,
+  decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+  closedAt: row.closed_at ? new Date(row.closed_at).toISOString() : null,
+});
+
+export const factsOf = (row: CaseRow): CaseAccessFacts => ({
+  owner: ownerOf(row),
+  requesterAccountId: row.requester_account_id,
+  requesterPersonId: row.requester_person_id,
+  sharedWithPartners: row.shared_with_partners,
+});
+
+/** A product title in the context's language, or the slug for a product no longer published. */
+export const titleIn = (context: PresentContext, slug: string): string => {
+  const title = context.productTitle(slug);
+  return title ? (title[context.lang] ?? title.nl) : slug;
+};
+
+/** The shared machinery of the cases services; see the module comment above. */
+export const createCaseCore = (deps: CasesDeps) => {
+  const { db, audit, clock, city, setup } = deps;
+  const tokens = createFollowTokens(deps.secretKey);
+  const publicUrl = deps.publicUrl.replace(/\/+$/, '');
+  const teamIds = city.teams.map((team) => team.id);
+  const partnerIds = city.partners.map((partner) => partner.id);
+  const cityName = (lang: Language) => city.name[lang] ?? city.name.nl;
+
+  // The team general questions go to: reception and the contact centre work its queue.
+  const generalQueueTeam = route(setup.routing, { product: { slug: 'vraag', family: 'general' }, channel: 'online' }).team;
+  const policy: PolicyContext = { generalQueueTeam };
+
+  // Product titles for lists, refreshed at most once a minute: "Mijn dossiers" must not read the catalogue per line.
+  let titles: { at: number; bySlug: Map<string, LocalizedText> } | null = null;
+  const productTitles = async () => {
+    const now = clock.now().getTime();
+    if (!titles || now - titles.at > 60_000) {
+      const products = await deps.products.listForExport();
+      titles = { at: now, bySlug: new Map(products.map((product) => [product.slug, product.title])) };
+    }
+    return titles.bySlug;
+  };
+  const presentContext = async (lang: Language): Promise<PresentContext> => {
+    const bySlug = await productTitles();
+    return { city, lang, now: clock.now(), productTitle: (slug) => bySlug.get(slug) };
+  };
+
+  const formFor = (slug: string): { form: FormDefinition; version: number | null } => {
+    const form = setup.forms.get(slug);
+    return form ? { form, version: form.version } : { form: genericForm(slug), version: null };
+  };
+
+  const familyOf = (product: Product) => productFamilyOf(product, setup.productFamilies);
+
+  const today = () => localDate(city, clock.now());
+
+  const minorIdsOf = async (actor: ResidentActor): Promise<string[]> => {
+    if (actor.personId === null) return [];
+    const household = await deps.register.getHousehold(actor.personId);
+    return household ? minorsOf(household.members, actor.personId, today()) : [];
+  };
+
+  const followUrlOf = (row: Pick<CaseRow, 'id' | 'reference' | 'requester_account_id' | 'requester_person_id' | 'access_token_hash'>) =>
+    row.requester_account_id === null && row.requester_person_id === null && row.access_token_hash !== null
+      ? `${publicUrl}/vragen/${tokens.tokenFor(row.id)}`
+      : `${publicUrl}/mijn-dossiers/${row.reference}`;
+
+  const selfOf = (row: CaseRow, viewer: 'resident' | 'anonymous' | 'staff') =>
+    viewer === 'staff' ? `/api/work/cases/${row.id}` : viewer === 'anonymous' ? `/api/questions/${tokens.tokenFor(row.id)}` : `/api/cases/${row.reference}`;
+
+  // ------------------------------------------------------------------------------------------
+  // Notifications: an e-mail through the mail service (its job is queued in the same transaction).
+
+  const notify = async (trx: Db, row: CaseRow, kind: CaseMailKind) => {
+    let to = row.contact_email;
+    if (row.requester_account_id) {
+      const account = await createIdentityRepository(trx).findResidentAccount({ id: row.requester_account_id });
+      to = account?.email ?? to;
+    } else if (row.requester_person_id) {
+      const account = await createIdentityRepository(trx).findResidentAccount({ personId: row.requester_person_id });
+      to = account?.email ?? to;
+    }
+    if (!to) return false;
+    const language = row.language as Language;
+    const mail = caseMail(kind, { reference: row.reference, link: followUrlOf(row), cityName: cityName(language), language });
+    await deps.mail.send({ to, subject: mail.subject, text: mail.text, language }, trx);
+    return true;
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // One change to one case: lock, authorize, apply, record, notify, in one transaction.
+
+  type Authorize = (row: CaseRow) => boolean | Promise<boolean>;
+
+  const denied = Symbol('denied');
+
+  const auditDenied = async (actor: Actor, details: Record<string, unknown>) => {
+    await audit.record(db, actor, { action: 'cases.case.denied', resourceType: 'case', details });
+  };
+
+  const change = async (
+    actor: Actor | AuditActor,
+    caseId: string,
+    authorize: Authorize,
+    work: (row: CaseRow, now: Date, repo: CasesRepository) => ChangeOutcome | Promise<ChangeOutcome>,
+  ): Promise<CaseRow> => {
+    const result = await db.transaction().execute(async (trx) => {
+      const repo = createCasesRepository(trx);
+      const row = await repo.getForUpdate(caseId);
+      if (!row || !(await authorize(row))) return denied;
+      const now = clock.now();
+      const outcome = await work(row, now, repo);
+      const updated = await repo.update(row.id, { ...outcome.patch, updated_at: now });
+      const by = eventActorOf(actor);
+      const inserted = await repo.insertEvents(
+        outcome.events.map((event) => {
+          const eventActor = event.actor ?? by;
+          return {
+            case_id: row.id,
+            type: event.type,
+            visibility: event.visibility,
+            actor_kind: eventActor.kind,
+            actor_id: eventActor.id,
+            actor_name: eventActor.name,
+            payload: JSON.stringify(event.payload ?? {}),
+            at: now,
+          } satisfies NewCaseEvent;
+        }),
+      );
+      await audit.record(trx, actor, {
+        action: outcome.audit.action,
+        subjectPersonId: row.requester_person_id,
+        resourceType: 'case',
+        resourceId: row.id,
+        details: { reference: row.reference, ...outcome.audit.details },
+      });
+      if (outcome.notify && (await notify(trx, updated, outcome.notify))) {
+        await repo.markNotified(
+          inserted.filter((event) => event.visibility === 'resident').map((event) => Number(event.id)),
+          now,
+        );
+      }
+      return updated;
+    });
+    if (result === denied) {
+      if (actor.kind !== 'system') await auditDenied(actor, { caseId });
+      throw casesError('case-not-found');
+    }
+    return result;
+  };
+
+  /** The row patch and timeline entry for a status-machine event; throws the refusal as a 409/422 problem. */
+  const applyTransition = (row: CaseRow, event: CaseEvent, now: Date, from: CaseState = stateOf(row)) => {
+    const result = transition(from, event, now);
+    if (!result.ok) {
+      const error = transitionError(result.refusal.code);
+      if (result.refusal.code === 'reason-required' || result.refusal.code === 'invalid-outcome') {
+        const field = result.refusal.code === 'reason-required' ? 'reason' : 'outcome';
+        throw new AppError(error.code, { fields: [{ field, code: result.refusal.code, message: {} }] });
+      }
+      throw error;
+    }
+    const state = result.state;
+    const patch = {
+      status: state.status,
+      handling: state.handling,
+      status_changed_at: state.statusChangedAt,
+      pauses: JSON.stringify(state.pauses),
+      paused_days: pausedWorkingDays(city, state.pauses),
+      due_date: dueDate(city, { receivedAt: row.created_at, serviceNormDays: row.service_norm_days, pauses: state.pauses }),
+      outcome: state.outcome,
+      decided_at: state.decidedAt,
+      closed_at: state.closedAt,
+    };
+    const payload: Record<string, unknown> = { from: result.from, to: result.to };
+    if (event.type === 'decide') payload.outcome = event.outcome;
+    if (event.type === 'reject') payload.reason = event.reason.trim();
+    const events: PendingEvent[] = result.from === result.to ? [] : [{ type: 'status-changed', visibility: 'resident', payload }];
+    return { patch, events, state, from: result.from, to: result.to };
+  };
+
+  // ------------------------------------------------------------------------------------------
+
+  return {
+    deps,
+    db,
+    audit,
+    clock,
+    city,
+    setup,
+    tokens,
+    policy,
+    teamIds,
+    partnerIds,
+    presentContext,
+    formFor,
+    familyOf,
+    today,
+    minorIdsOf,
+    followUrlOf,
+    selfOf,
+    notify,
+    auditDenied,
+    change,
+    applyTransition,
+  };
+};
+
+export type CaseCore = ReturnType<typeof createCaseCore>;
