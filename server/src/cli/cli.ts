@@ -31,6 +31,7 @@ const explained = new Set([
   'SeedError',
   'MigrationError',
   'CatalogLoadError',
+  'CasesSetupError',
 ]);
 
 /** Prints a known failure as one line with its fix and exits non-zero; unknown failures keep their stack. */

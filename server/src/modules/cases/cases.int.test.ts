@@ -324,3 +324,22 @@ describe('form definitions', () => {
     expect((await get('/api/forms/bestaat-niet', null)).statusCode).toBe(404);
   });
 });
+
+describe('API documentation', () => {
+  it('documents the cases routes in the OpenAPI document', async () => {
+    const response = await get('/api/openapi.json', null);
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/cases',
+        '/api/me/cases',
+        '/api/cases/{ref}',
+        '/api/questions',
+        '/api/work/queues/{team}',
+        '/api/work/cases/{id}/hand-over',
+        '/api/work/routing/test',
+      ]),
+    );
+  });
+});
