@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
 import { casesRoutes, caseWorkRoutes, createCasesService, loadCasesSetup } from './modules/cases/index.ts';
 import { catalogEditorRoutes, catalogExportRoutes, catalogRoutes, createCatalogEditorService, createCatalogService } from './modules/catalog/index.ts';
+import { createDocumentsService, documentsRoutes } from './modules/documents/index.ts';
 import {
   createIdentityProvider,
   createIdentityService,
@@ -193,6 +194,17 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     });
     await api.register(casesRoutes, { cases });
     await api.register(caseWorkRoutes, { cases });
+
+    const documents = createDocumentsService({
+      db: deps.db,
+      audit,
+      clock: deps.clock,
+      city: deps.city,
+      register,
+      publicUrl: config.publicUrl,
+      caseAccess: cases,
+    });
+    await api.register(documentsRoutes, { documents });
   });
 
   if (webIndex) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false, maxAge: '1h' });

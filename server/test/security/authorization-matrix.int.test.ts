@@ -65,6 +65,9 @@ const expectedAccess: Record<string, RouteAccess> = {
   'POST /api/work/cases/:id/messages': { permission: 'workspace:use' },
   'POST /api/work/cases/:id/notes': { permission: 'workspace:use' },
   'GET /api/work/routing/test': { permission: 'workspace:use' },
+  'GET /api/documents/verify/:code': 'public',
+  'GET /api/documents/:id': { permission: 'self:read' },
+  'GET /api/work/documents/:id': { permission: 'cases:work' },
 };
 
 type Who = { label: string; permissions: ReadonlySet<Permission>; login: (t: TestApp) => Promise<TestLogin | null> };

@@ -155,6 +155,22 @@ export interface CatalogSearchWords {
   word: string;
 }
 
+export interface Documents {
+  bytes: Buffer;
+  case_id: string | null;
+  file_name: string;
+  id: Generated<string>;
+  issued_at: Timestamp;
+  kind: string;
+  language: string;
+  printed_facts: Json;
+  revoked_at: Timestamp | null;
+  sha256: string;
+  subject_person_id: string | null;
+  title: string;
+  verification_code: string;
+}
+
 export interface EmailLoginAttempts {
   at: Timestamp;
   email: string;
@@ -316,6 +332,7 @@ export interface DB {
   catalog_search_products: CatalogSearchProducts;
   catalog_search_terms: CatalogSearchTerms;
   catalog_search_words: CatalogSearchWords;
+  documents: Documents;
   email_login_attempts: EmailLoginAttempts;
   email_login_tokens: EmailLoginTokens;
   identity_idp_keys: IdentityIdpKeys;
