@@ -31,6 +31,9 @@ export default defineConfig({
     proxy: {
       '/api': { target: api, changeOrigin: false },
       '/health': { target: api, changeOrigin: false },
+      // Login and logout are browser redirects through the server (and, in the demo, its identity provider).
+      '/auth': { target: api, changeOrigin: false },
+      '/idp': { target: api, changeOrigin: false },
     },
   },
 });

@@ -1,10 +1,23 @@
 import { createBrowserRouter } from 'react-router';
 import { LifeEventPage, ProductPage, SearchPage } from '../modules/catalog/index.ts';
+import {
+  AuditPage,
+  EmailLoginPage,
+  LoginPage,
+  MyDataPage,
+  PersonLookupPage,
+  RequireTool,
+  ResidentOnly,
+  StaffDirectoryPage,
+  StaffLoginPage,
+  StaffOnly,
+  TeamPage,
+} from '../modules/identity/index.ts';
 import { DisplayPage } from './display/DisplayPage.tsx';
 import { KioskLayout } from './kiosk/KioskLayout.tsx';
 import { KioskLanguagePage, KioskSoonPage, KioskStartPage } from './kiosk/KioskPages.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { AppointmentSoonPage, LoginSoonPage } from './portal/ComingSoonPage.tsx';
+import { AppointmentSoonPage } from './portal/ComingSoonPage.tsx';
 import { HomePage } from './portal/HomePage.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
@@ -24,9 +37,42 @@ export const createRouter = () =>
       element: <StaffLayout />,
       errorElement: <RouteErrorPage />,
       children: [
-        { index: true, element: <OverviewPage /> },
+        { path: 'aanmelden', element: <StaffLoginPage /> },
+        // The demo outbox stays open to visitors: it exists only in demo mode, with synthetic residents.
         { path: 'mail', element: <MailPage /> },
-        { path: '*', element: <NotFoundPage home="/werk" /> },
+        {
+          // Everything else needs a login with workspace:use; a visitor is sent to /werk/aanmelden.
+          element: <StaffOnly />,
+          children: [
+            { index: true, element: <OverviewPage /> },
+            { path: 'teams/:team', element: <TeamPage /> },
+            {
+              path: 'personen',
+              element: (
+                <RequireTool tool="persons">
+                  <PersonLookupPage />
+                </RequireTool>
+              ),
+            },
+            {
+              path: 'medewerkers',
+              element: (
+                <RequireTool tool="staff">
+                  <StaffDirectoryPage />
+                </RequireTool>
+              ),
+            },
+            {
+              path: 'audit',
+              element: (
+                <RequireTool tool="audit">
+                  <AuditPage />
+                </RequireTool>
+              ),
+            },
+            { path: '*', element: <NotFoundPage home="/werk" /> },
+          ],
+        },
       ],
     },
     {
@@ -49,7 +95,9 @@ export const createRouter = () =>
       errorElement: <RouteErrorPage />,
       children: [
         { index: true, element: <HomePage /> },
-        { path: 'aanmelden', element: <LoginSoonPage /> },
+        { path: 'aanmelden', element: <LoginPage /> },
+        { path: 'aanmelden/e-mail', element: <EmailLoginPage /> },
+        { element: <ResidentOnly />, children: [{ path: 'mijn-gegevens', element: <MyDataPage /> }] },
         { path: 'zoeken', element: <SearchPage /> },
         { path: 'producten/:slug', element: <ProductPage /> },
         { path: 'levensgebeurtenis/:id', element: <LifeEventPage /> },

@@ -1,10 +1,10 @@
-import type { AnchorHTMLAttributes, ButtonHTMLAttributes } from 'react';
+import type { AnchorHTMLAttributes, ButtonHTMLAttributes, Ref } from 'react';
 import { Link as RouterLink, type LinkProps as RouterLinkProps } from 'react-router';
 import { cx } from './class-names.ts';
 
 export type ButtonAppearance = 'primary-action' | 'secondary-action' | 'subtle';
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { appearance?: ButtonAppearance };
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { appearance?: ButtonAppearance; ref?: Ref<HTMLButtonElement> };
 
 /** A button; `type` defaults to "button" so it never submits a form by accident. */
 export const Button = ({ appearance = 'secondary-action', className, type = 'button', ...props }: ButtonProps) => (

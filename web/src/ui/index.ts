@@ -1,7 +1,9 @@
 /** Thin React wrappers around the NL Design System CSS components, themed by the city (theme.rules.ts). */
 export { Alert, type AlertType } from './Alert.tsx';
 export { Button, type ButtonAppearance, ButtonLink, ExternalButtonLink } from './Button.tsx';
+export { Choice, Fieldset, Select } from './Choice.tsx';
 export { cx } from './class-names.ts';
+export { ErrorSummary, type ErrorSummaryItem } from './ErrorSummary.tsx';
 export { FormField, fieldIds, Textbox } from './Form.tsx';
 export { Icon, type IconName } from './Icon.tsx';
 export { ExternalLink, Link, NavLink } from './Link.tsx';

@@ -22,12 +22,6 @@ const ComingSoon = ({ title, heading, text }: { title: string; heading: string; 
   );
 };
 
-/** `/aanmelden`: placeholder until resident login (issue 3). */
-export const LoginSoonPage = () => {
-  const { t } = useTranslation();
-  return <ComingSoon title={t('portal.login.title')} heading={t('portal.login.soonTitle')} text={t('portal.login.soon')} />;
-};
-
 /** `/afspraak`: placeholder until appointments exist. */
 export const AppointmentSoonPage = () => {
   const { t } = useTranslation();

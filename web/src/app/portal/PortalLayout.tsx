@@ -1,13 +1,14 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration } from 'react-router';
-import { ButtonLink, PageBody, PageHeader, SkipLink } from '../../ui/index.ts';
+import { Account } from '../../modules/identity/index.ts';
+import { PageBody, PageHeader, SkipLink } from '../../ui/index.ts';
 import { CityBrand } from '../CityBrand.tsx';
 import { CityFooter } from '../CityFooter.tsx';
 import { useFocusOnNavigate } from '../focus-on-navigate.ts';
 import { LanguageSwitch } from '../LanguageSwitch.tsx';
 
-/** The resident portal: banner with logo, language and login, the page, and the city's contact footer. */
+/** The resident portal: banner with logo, language and the account corner (login, or name and logout), the page, and the city's contact footer. */
 export const PortalLayout = () => {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
@@ -20,9 +21,7 @@ export const PortalLayout = () => {
           <CityBrand to="/" siteName={t('app.portalName')} />
           <div className="gv-header__tools">
             <LanguageSwitch />
-            <ButtonLink to="/aanmelden" appearance="secondary-action" className="gv-header__login">
-              {t('portal.login.title')}
-            </ButtonLink>
+            <Account surface="portal" />
           </div>
         </div>
       </PageHeader>
