@@ -159,4 +159,4 @@ export const toSchemaOrgGovernmentService = (product: Product, city: CityProfile
  * The JSON for a `<script type="application/ld+json">` element. `<` is escaped so that text such as
  * "</script>" in a product can never end the element early (JSON.stringify leaves it alone).
  */
-export const schemaOrgScript = (document: SchemaOrgGovernmentService): string => JSON.stringify(document).replace(/</g, '\\u003c');
+export const schemaOrgScript = (document: SchemaOrgGovernmentService | Record<string, unknown>): string => JSON.stringify(document).replace(/</g, '\\u003c');

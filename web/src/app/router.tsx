@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
-import { LifeEventPage, ProductPage, SearchPage } from '../modules/catalog/index.ts';
+import { CatalogEditorListPage, LifeEventPage, ProductEditorPage, ProductPage, SearchPage } from '../modules/catalog/index.ts';
+import { VerifyPage } from '../modules/documents/index.ts';
 import {
   AuditPage,
   EmailLoginPage,
@@ -70,6 +71,22 @@ export const createRouter = () =>
                 </RequireTool>
               ),
             },
+            {
+              path: 'catalogus',
+              element: (
+                <RequireTool tool="catalog">
+                  <CatalogEditorListPage />
+                </RequireTool>
+              ),
+            },
+            {
+              path: 'catalogus/:slug',
+              element: (
+                <RequireTool tool="catalog">
+                  <ProductEditorPage />
+                </RequireTool>
+              ),
+            },
             { path: '*', element: <NotFoundPage home="/werk" /> },
           ],
         },
@@ -102,6 +119,9 @@ export const createRouter = () =>
         { path: 'producten/:slug', element: <ProductPage /> },
         { path: 'levensgebeurtenis/:id', element: <LifeEventPage /> },
         { path: 'afspraak', element: <AppointmentSoonPage /> },
+        // The address printed on every certificate and in its QR code (platform/documents: verificationUrl).
+        { path: 'verify', element: <VerifyPage /> },
+        { path: 'verify/:code', element: <VerifyPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

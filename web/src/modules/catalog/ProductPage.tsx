@@ -13,8 +13,8 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
 import { ExternalLink, Heading, Icon, type IconName, Link, Paragraph, StatusBadge } from '../../ui/index.ts';
-import { useProduct } from './catalog.api.ts';
-import { formatEuro, orderedChannels } from './catalog-display.rules.ts';
+import { useProduct, useProductSchemaOrg } from './catalog.api.ts';
+import { formatEuro, orderedChannels, unavailableChannels } from './catalog-display.rules.ts';
 import './catalog.css';
 
 const channelIcons: Record<ProductChannelId, IconName> = {
@@ -83,11 +83,29 @@ const Channel = ({
   );
 };
 
-const Product = ({ product }: { product: ProductView }) => {
+/**
+ * A channel that does not serve the product, with why ("Not online. You come in for your
+ * fingerprints."). The words say it, not only the muted style, so a screen reader hears it too.
+ */
+const UnavailableChannel = ({ id, conditions }: { id: ProductChannelId; conditions: string | undefined }) => {
+  const { t } = useTranslation();
+  return (
+    <li className="gv-channel gv-channel--unavailable">
+      <Paragraph>
+        <strong>{t(`catalog.product.notAvailable.${id}`)}</strong>
+        {conditions ? ` ${conditions}` : null}
+      </Paragraph>
+    </li>
+  );
+};
+
+/** A product as residents read it: the product page's content, also shown by the catalogue editor's preview. */
+export const ProductArticle = ({ product }: { product: ProductView }) => {
   const { t } = useTranslation();
   const city = useCity();
   const language = currentLanguage();
   const channels = orderedChannels(product.channels);
+  const notHere = unavailableChannels(product.channels);
   const closingDays = channels.some(({ id }) => inCityHall.has(id)) ? (city.data?.upcomingClosingDays ?? []) : [];
   const hasExample = product.costs.some((cost) => cost.example) || product.financialAdvantages.some((advantage) => advantage.example);
   return (
@@ -111,6 +129,18 @@ const Product = ({ product }: { product: ProductView }) => {
                 <li key={day.date}>
                   {formatLocalDate(day.date, language)} ({localized(day.name, language)})
                 </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {notHere.length > 0 ? (
+          <>
+            <Heading level={3} id="how-not">
+              {t('catalog.product.notAvailableTitle')}
+            </Heading>
+            <ul className="gv-channels gv-channels--unavailable" aria-labelledby="how-not">
+              {notHere.map(({ id, channel }) => (
+                <UnavailableChannel key={id} id={id} conditions={channel.conditions} />
               ))}
             </ul>
           </>
@@ -208,6 +238,15 @@ const Product = ({ product }: { product: ProductView }) => {
   );
 };
 
+/**
+ * The product's schema.org GovernmentService for search engines, as the server describes it. The
+ * server escapes "<", so the text cannot end the element early; React puts it in as text.
+ */
+const SchemaOrgScript = ({ slug }: { slug: string }) => {
+  const jsonLd = useProductSchemaOrg(slug);
+  return jsonLd.data ? <script type="application/ld+json">{jsonLd.data}</script> : null;
+};
+
 /** `/producten/:slug`: answers "how do I do this?" with the channels click, call, face, home. */
 export const ProductPage = () => {
   const { slug = '' } = useParams();
@@ -218,5 +257,10 @@ export const ProductPage = () => {
     if (product.error instanceof ApiError && product.error.status === 404) return <NotFoundPage />;
     return <QueryAlert error={product.error} onRetry={() => void product.refetch()} />;
   }
-  return <Product product={product.data} />;
+  return (
+    <>
+      <SchemaOrgScript slug={slug} />
+      <ProductArticle product={product.data} />
+    </>
+  );
 };

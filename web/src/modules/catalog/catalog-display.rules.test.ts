@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelOrder, formatEuro, orderedChannels, pickInOrder, stepOption } from './catalog-display.rules.ts';
+import { channelOrder, formatEuro, orderedChannels, pickInOrder, stepOption, unavailableChannels } from './catalog-display.rules.ts';
 
 describe('orderedChannels', () => {
   it('lists available channels click, call, face, home, partner, whatever the object order', () => {
@@ -15,6 +15,20 @@ describe('orderedChannels', () => {
 
   it('names every channel once', () => {
     expect(new Set(channelOrder).size).toBe(7);
+  });
+});
+
+describe('unavailableChannels', () => {
+  it('lists the channels that do not serve the product, in the same order, with their explanation', () => {
+    const channels = {
+      counter: { available: false, conditions: 'Alleen online.' },
+      online: { available: false, conditions: 'Niet online: u komt langs voor uw vingerafdrukken.' },
+      quickDesk: { available: true },
+    };
+    expect(unavailableChannels(channels)).toEqual([
+      { id: 'online', channel: { available: false, conditions: 'Niet online: u komt langs voor uw vingerafdrukken.' } },
+      { id: 'counter', channel: { available: false, conditions: 'Alleen online.' } },
+    ]);
   });
 });
 

@@ -19,6 +19,17 @@ export const orderedChannels = (channels: ProductView['channels']): { id: Produc
     return channel?.available ? [{ id, channel }] : [];
   });
 
+/**
+ * The channels that do NOT serve the product but are mentioned in it, in `channelOrder`: "not online,
+ * you come in for your fingerprints" answers a question residents have, so the page shows them
+ * after the available ones, with their explanation.
+ */
+export const unavailableChannels = (channels: ProductView['channels']): { id: ProductChannelId; channel: ChannelView }[] =>
+  channelOrder.flatMap((id) => {
+    const channel = channels[id];
+    return channel && !channel.available ? [{ id, channel }] : [];
+  });
+
 /** The life events the home page offers, in the order the issue lists them (the most common situations). */
 export const homeLifeEvents: readonly LifeEventId[] = [
   'verhuizen',

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import {
   type CatalogSearchResponse,
   catalogSearchResponseSchema,
@@ -10,6 +11,7 @@ import {
   productListResponseSchema,
   productViewSchema,
 } from '../../../../shared/src/catalog/catalog.contract.ts';
+import { schemaOrgScript } from '../../../../shared/src/catalog/schema-org.ts';
 import type { Language } from '../../../../shared/src/platform/language.ts';
 import { apiFetch } from '../../app/api.ts';
 import { currentLanguage } from '../../app/i18n.ts';
@@ -48,6 +50,22 @@ export const useProduct = (slug: string) => {
     queryFn: ({ signal }) => apiFetch(`/api/catalog/products/${encodeURIComponent(slug)}?lang=${lang}`, { schema: productViewSchema, signal }),
     staleTime: oneMinute,
     placeholderData: (previous) => (previous?.slug === slug ? previous : undefined),
+  });
+};
+
+const jsonLdSchema = z.record(z.string(), z.unknown());
+
+/**
+ * The product's schema.org GovernmentService (JSON-LD) in the reader's language, as the text of a
+ * `<script type="application/ld+json">` element (with "<" escaped).
+ */
+export const useProductSchemaOrg = (slug: string) => {
+  const lang = useLanguage();
+  return useQuery({
+    queryKey: ['catalog', 'schema-org', lang, slug],
+    queryFn: ({ signal }) => apiFetch(`/api/catalog/products/${encodeURIComponent(slug)}/schema-org.jsonld?lang=${lang}`, { schema: jsonLdSchema, signal }),
+    select: schemaOrgScript,
+    staleTime: oneMinute,
   });
 };
 
