@@ -142,7 +142,7 @@ describe('nationalNumberSchema', () => {
     expect(nationalNumberSchema.parse('85.07.30-033.28')).toBe('85073003328');
   });
 
-  it('puts the code in the issue so a form or the API can name the field', () => {
+  it('puts the code and the message in every language in the issue, so a form or the API can name the field in the reader language', () => {
     const result = nationalNumberSchema.safeParse('85.07.30-033.2');
     expect(result.success).toBe(false);
     expect(result.error?.issues).toEqual([
@@ -150,7 +150,15 @@ describe('nationalNumberSchema', () => {
         code: 'custom',
         path: [],
         message: 'Een rijksregisternummer heeft 11 cijfers. U typte er 10.',
-        params: { code: 'wrong-length', typedDigits: 10 },
+        params: {
+          code: 'wrong-length',
+          typedDigits: 10,
+          messages: {
+            nl: 'Een rijksregisternummer heeft 11 cijfers. U typte er 10.',
+            fr: expect.stringContaining('11'),
+            en: expect.stringContaining('11'),
+          },
+        },
       }),
     ]);
   });

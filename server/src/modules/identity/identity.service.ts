@@ -113,7 +113,19 @@ export const createIdentityService = ({ db, register, audit, city }: { db: Db; r
         const repository = createIdentityRepository(trx);
         const sameEmail = await repository.findStaff({ email: input.email });
         if (sameEmail && sameEmail.id !== id)
-          throw identityError('staff-email-taken', { fields: [{ field: 'email', code: 'staff-email-taken', message: {} }] });
+          throw identityError('staff-email-taken', {
+            fields: [
+              {
+                field: 'email',
+                code: 'staff-email-taken',
+                message: {
+                  nl: 'Er is al een medewerker met dit e-mailadres.',
+                  fr: 'Un membre du personnel utilise déjà cette adresse e-mail.',
+                  en: 'A staff member with this e-mail address already exists.',
+                },
+              },
+            ],
+          });
         if (id && !(await repository.findStaff({ id }))) throw identityError('staff-not-found');
         const savedId = await repository.upsertStaff(
           {
