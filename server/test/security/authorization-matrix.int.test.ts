@@ -45,7 +45,7 @@ const expectedAccess: Record<string, RouteAccess> = {
   'POST /api/staff': { permission: 'staff:manage' },
   'PUT /api/staff/:id': { permission: 'staff:manage' },
   'POST /api/register/person-lookups': { permission: 'register:read' },
-  'GET /api/audit': { permission: 'audit:search' },
+  'POST /api/audit/searches': { permission: 'audit:search' },
   'GET /api/forms/:product': 'public',
   'POST /api/cases': { permission: 'requests:create-basic' },
   'GET /api/me/cases': { permission: 'self:read' },

@@ -140,7 +140,12 @@ describe('register look-ups by staff and "who saw my data"', () => {
 
   it('lets staff with audit:search find who read a person, and audits that search too', async () => {
     const admin = await loginAsStaff(t, [{ role: 'admin' }]);
-    const response = await t.app.inject({ method: 'GET', url: `/api/audit?nationalNumber=${pieter.nationalNumber}&action=register.`, headers: admin.headers });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/audit/searches',
+      headers: admin.headers,
+      payload: { nationalNumber: pieter.nationalNumber, action: 'register.' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().items.map((r: { action: string }) => r.action)).toEqual(['register.person.read', 'register.person.read']);
     const searches = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'audit.search').execute();

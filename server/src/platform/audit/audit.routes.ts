@@ -13,8 +13,9 @@ export type AuditRoutesOptions = {
 
 /** Searching the audit log, for staff with `audit:search`; the search itself is audited too. */
 export const auditRoutes: FastifyPluginAsync<AuditRoutesOptions> = async (app, { db, audit, findPersonId }) => {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/audit',
+  // A POST, so a national register number searched for never appears in a URL or an access log.
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/audit/searches',
     {
       config: { access: { permission: 'audit:search' } },
       schema: {
@@ -22,13 +23,13 @@ export const auditRoutes: FastifyPluginAsync<AuditRoutesOptions> = async (app, {
         summary: 'Search the audit log, newest first',
         description:
           'Filter by person (national register number), actor, action prefix and dates (Europe/Brussels days are given as UTC dates here). Page with `before` = the last id.',
-        querystring: auditSearchQuerySchema,
+        body: auditSearchQuerySchema,
         response: { 200: auditSearchResponseSchema },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const q = request.query;
+      const q = request.body;
       const subjectPersonId = q.nationalNumber ? await findPersonId(q.nationalNumber) : undefined;
       if (q.nationalNumber && !subjectPersonId) return { items: [] };
       const rows = await audit.search(db, {

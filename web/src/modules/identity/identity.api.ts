@@ -141,10 +141,11 @@ export const useAuditSearch = (search: { filters: AuditFilters; run: number } | 
     enabled: search !== null,
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ limit: String(auditPageSize) });
-      for (const [key, value] of Object.entries(search?.filters ?? {})) if (value) params.set(key, value);
-      if (pageParam !== undefined) params.set('before', String(pageParam));
-      return apiFetch(`/api/audit?${params}`, { schema: auditSearchResponseSchema, signal });
+      // A POST, so a national register number never appears in a URL or an access log.
+      const body: Record<string, string | number> = { limit: auditPageSize };
+      for (const [key, value] of Object.entries(search?.filters ?? {})) if (value) body[key] = value;
+      if (pageParam !== undefined) body.before = pageParam;
+      return apiFetch('/api/audit/searches', { method: 'POST', body, schema: auditSearchResponseSchema, signal });
     },
     getNextPageParam: (last) => (last.items.length === auditPageSize ? last.items.at(-1)?.id : undefined),
     // Audit rows are evidence: always what the database says now.
