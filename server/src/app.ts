@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
 import { casesRoutes, caseWorkRoutes, createCasesService, loadCasesSetup } from './modules/cases/index.ts';
 import { catalogEditorRoutes, catalogExportRoutes, catalogRoutes, createCatalogEditorService, createCatalogService } from './modules/catalog/index.ts';
-import { createDocumentsService, documentsRoutes } from './modules/documents/index.ts';
+import { createCertificateAutomation, createDocumentsService, documentsRoutes } from './modules/documents/index.ts';
 import {
   createIdentityProvider,
   createIdentityService,
@@ -180,6 +180,16 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       clock: () => deps.clock.now(),
     });
 
+    const documents = createDocumentsService({
+      db: deps.db,
+      audit,
+      clock: deps.clock,
+      city: deps.city,
+      register,
+      publicUrl: config.publicUrl,
+      // Late-bound: the cases service below uses this service as its automation, and this one asks it who may see a case.
+      caseAccess: { canSee: (actor, caseId) => cases.canSee(actor, caseId) },
+    });
     const cases = createCasesService({
       db: deps.db,
       audit,
@@ -191,19 +201,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       setup: await loadCasesSetup({ cityProfilePath: config.cityProfilePath, city: deps.city }),
       publicUrl: config.publicUrl,
       secretKey: config.secretKey,
+      // Certificates for residents logged in with eID complete by themselves, day and night.
+      automation: createCertificateAutomation(documents),
     });
     await api.register(casesRoutes, { cases });
     await api.register(caseWorkRoutes, { cases });
 
-    const documents = createDocumentsService({
-      db: deps.db,
-      audit,
-      clock: deps.clock,
-      city: deps.city,
-      register,
-      publicUrl: config.publicUrl,
-      caseAccess: cases,
-    });
     await api.register(documentsRoutes, { documents });
   });
 

@@ -277,7 +277,10 @@ describe('assisted submission', () => {
 
 describe('case detail for staff', () => {
   it('shows the requester’s other open cases and audits both reads with the person', async () => {
-    const first = (await post('/api/cases', pieter, { product: 'attest-woonst', answers: {} })).json();
+    // (A residence certificate would complete by itself; an open case needs a person.)
+    const first = (
+      await post('/api/cases', pieter, { product: 'vraag', answers: { question: 'Wanneer wordt het grofvuil opgehaald?', replyBy: 'none' } })
+    ).json();
     const second = (
       await post('/api/cases', pieter, { product: 'vraag', answers: { question: 'Mag mijn buurman een carport bouwen?', replyBy: 'none' } })
     ).json();

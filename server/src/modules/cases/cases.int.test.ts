@@ -158,7 +158,7 @@ describe('submitting a request', () => {
     expect(new Set(sequences).size).toBe(sequences.length);
   });
 
-  it('asks eID or itsme for a certificate, and routes it to the responsible team (no automation wired: a person handles it)', async () => {
+  it('asks eID or itsme for a certificate; issues it at once when it can, and routes it to the responsible team when a person must look', async () => {
     const answers = { purpose: 'school', documentLanguage: 'nl', onEarlierDate: false };
     const low = await post('/api/cases', emailResident, { product: 'attest-gezinssamenstelling', answers });
     expect(low.statusCode).toBe(403);
@@ -166,15 +166,28 @@ describe('submitting a request', () => {
 
     const high = await post('/api/cases', pieter, { product: 'attest-gezinssamenstelling', answers });
     expect(high.statusCode, high.body).toBe(201);
-    expect(high.json()).toMatchObject({ owner: { id: 'burgerzaken' }, dueDate: expect.any(String) });
     const row = await t.db.selectFrom('cases').selectAll().where('reference', '=', high.json().reference).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       family: 'certificate',
-      handling: 'human',
+      handling: 'automated',
+      status: 'closed',
+      outcome: 'issued',
       requester_person_id: demoResidents.pieterVandenberghe.id,
       sub_municipality: 'Harelbeke',
       channel: 'online',
     });
+    const documents = await t.db.selectFrom('documents').select(['kind', 'sha256']).where('case_id', '=', row.id).execute();
+    expect(documents).toEqual([expect.objectContaining({ kind: 'attest-gezinssamenstelling' })]);
+
+    // A household composition on an earlier date needs a person: it goes to Burgerzaken's queue.
+    const earlier = await post('/api/cases', pieter, {
+      product: 'attest-gezinssamenstelling',
+      answers: { ...answers, onEarlierDate: true, referenceDate: '2020-01-15' },
+    });
+    expect(earlier.statusCode, earlier.body).toBe(201);
+    expect(earlier.json()).toMatchObject({ owner: { id: 'burgerzaken' }, dueDate: expect.any(String) });
+    const human = await t.db.selectFrom('cases').select(['status', 'owner_id']).where('reference', '=', earlier.json().reference).executeTakeFirstOrThrow();
+    expect(human.status).not.toBe('closed');
   });
 
   it('refuses an unknown product', async () => {
