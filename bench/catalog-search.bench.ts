@@ -9,13 +9,13 @@
 // process on the same database, so the result also says what a question nobody asked before costs.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { parseQuestions } from '../scripts/eval-search.ts';
 import { createCatalogService, loadCatalogFromDirectory, syncCatalog } from '../server/src/modules/catalog/index.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { createDb } from '../server/src/platform/db/database.ts';
 import type { BenchContext, BenchOutcome, DataSet } from './support/bench-context.ts';
-import { cpuSeconds, describeRun, pool, type Run } from './support/load.ts';
+import { type CyclingTarget, fireCycling as fire, measureCyclingOnce as measureOnce } from './support/cycling.ts';
+import { describeRun, pool, type Run } from './support/load.ts';
 import { percentiles, round } from './support/stats.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -49,51 +49,6 @@ export const dataSet: DataSet = {
   },
 };
 
-type CyclingTarget = { label: string; base: string; paths: readonly string[]; pid?: number };
-
-/** Like the harness's measureOnce, but each request takes the next path. */
-const fire = (target: CyclingTarget, connections: number, durationSeconds: number, record: boolean) =>
-  new Promise<{ result: autocannon.Result; samples: number[] }>((resolve, reject) => {
-    let next = 0;
-    const samples: number[] = [];
-    const instance = autocannon(
-      {
-        url: target.base,
-        connections,
-        duration: durationSeconds,
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (request) => {
-              const requestPath = target.paths[next % target.paths.length] as string;
-              next += 1;
-              return { ...request, path: requestPath };
-            },
-          },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolve({ result, samples })),
-    );
-    if (record) instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => samples.push(responseTime));
-  });
-
-const measureOnce = async (target: CyclingTarget, connections: number, durationSeconds: number): Promise<Run> => {
-  const cpuBefore = target.pid ? cpuSeconds(target.pid) : null;
-  const { result, samples } = await fire(target, connections, durationSeconds, true);
-  const cpuAfter = target.pid ? cpuSeconds(target.pid) : null;
-  const latency = percentiles(samples);
-  return {
-    requests: samples.length,
-    seconds: round(result.duration),
-    requestsPerSecond: round(samples.length / result.duration, 1),
-    latencyMs: { p50: round(latency.p50), p95: round(latency.p95), p99: round(latency.p99), max: round(latency.max), mean: round(latency.mean) },
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    cpuMicrosPerRequest: cpuBefore !== null && cpuAfter !== null && samples.length > 0 ? round(((cpuAfter - cpuBefore) * 1e6) / samples.length, 1) : null,
-  };
-};
-
 /** The search's database path without the answer cache: every question as if nobody had asked it before. */
 const measureUncached = async (databaseUrl: string, paths: readonly string[]) => {
   const { db } = createDb(databaseUrl, { max: 1 });
@@ -122,8 +77,13 @@ export const run = async (ctx: BenchContext): Promise<BenchOutcome> => {
   if (probe.status !== 200) {
     throw new Error(`GET ${paths[0]} answered ${probe.status}: is catalogRoutes registered in buildApp? ${(await probe.text()).slice(0, 200)}`);
   }
-  const baseline: CyclingTarget = { label: 'app /health/live', base: ctx.app.url, paths: ['/health/live'], pid: ctx.app.pid };
-  const subject: CyclingTarget = { label: `app /api/catalog/search (${paths.length} questions)`, base: ctx.app.url, paths, pid: ctx.app.pid };
+  const baseline: CyclingTarget = { label: 'app /health/live', base: ctx.app.url, requests: [{ path: '/health/live' }], pid: ctx.app.pid };
+  const subject: CyclingTarget = {
+    label: `app /api/catalog/search (${paths.length} questions)`,
+    base: ctx.app.url,
+    requests: paths.map((p) => ({ path: p })),
+    pid: ctx.app.pid,
+  };
   const { connections, durationSeconds, warmupSeconds, rounds } = ctx.load;
   if (warmupSeconds > 0) {
     await fire(baseline, connections, warmupSeconds, false);

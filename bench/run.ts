@@ -26,6 +26,7 @@ import { startServerProcess } from './support/server-process.ts';
  * The rate limit is raised out of reach so a load test measures the limiter's cost, not its 429s.
  * SMTP_URL points at a closed port: production requires one, and no benchmark sends mail.
  * GASTVRIJ_SECRET_KEY is a throw-away key of the benchmark's own: production refuses the demo key.
+ * The staff identity provider is a placeholder: production requires one; no benchmark logs in.
  */
 export const benchAppEnv: Record<string, string> = {
   NODE_ENV: 'production',
@@ -34,6 +35,10 @@ export const benchAppEnv: Record<string, string> = {
   GASTVRIJ_RATE_LIMIT: '1000000000',
   SMTP_URL: 'smtp://127.0.0.1:9',
   GASTVRIJ_SECRET_KEY: randomBytes(36).toString('base64'),
+  // Production requires the staff identity provider; it is only contacted at a login, which no benchmark does.
+  GASTVRIJ_OIDC_STAFF_ISSUER: 'https://login.example.invalid/bench',
+  GASTVRIJ_OIDC_STAFF_CLIENT_ID: 'gastvrij-bench',
+  GASTVRIJ_OIDC_STAFF_CLIENT_SECRET: 'bench',
 };
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);

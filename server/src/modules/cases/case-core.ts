@@ -29,7 +29,7 @@ import { createFollowTokens } from './case-follow-token.ts';
 import { genericForm } from './case-intake.rules.ts';
 import { type CaseMailKind, caseMail } from './case-mail.messages.ts';
 import { casesError, transitionError } from './cases.errors.ts';
-import { type CaseAccessFacts, minorsOf, type PolicyContext } from './cases.policy.ts';
+import type { CaseAccessFacts, PolicyContext } from './cases.policy.ts';
 import { ownerOf, type PresentContext } from './cases.presenter.ts';
 import { type CaseRow, type CasesRepository, createCasesRepository, type NewCaseEvent } from './cases.repository.ts';
 import type { CasesSetup } from './cases.setup.ts';
@@ -191,8 +191,8 @@ export const createCaseCore = (deps: CasesDeps) => {
 
   const minorIdsOf = async (actor: ResidentActor): Promise<string[]> => {
     if (actor.personId === null) return [];
-    const household = await deps.register.getHousehold(actor.personId);
-    return household ? minorsOf(household.members, actor.personId, today()) : [];
+    // Ids only: deciding whose cases a parent follows must not read (decrypt) the household's files.
+    return deps.register.householdMinorIds(actor.personId, today());
   };
 
   const followUrlOf = (row: Pick<CaseRow, 'id' | 'reference' | 'requester_account_id' | 'requester_person_id' | 'access_token_hash'>) =>

@@ -35,6 +35,8 @@ export type SessionRow = {
   csrfToken: string;
   idp: string | null;
   idToken: string | null;
+  /** The resident's name at login (null for staff: their name comes from the directory). */
+  actorName: string | null;
   createdAt: Date;
   lastSeenAt: Date;
   idleTimeoutSeconds: number;
@@ -73,6 +75,7 @@ export const createIdentityRepository = (db: Executor) => ({
         csrf_token: row.csrfToken,
         idp: row.idp,
         id_token: row.idToken,
+        actor_name: row.actorName,
         created_at: row.createdAt,
         last_seen_at: row.lastSeenAt,
         idle_timeout_seconds: row.idleTimeoutSeconds,
@@ -93,6 +96,7 @@ export const createIdentityRepository = (db: Executor) => ({
       csrfToken: row.csrf_token,
       idp: row.idp,
       idToken: row.id_token,
+      actorName: row.actor_name,
       createdAt: row.created_at,
       lastSeenAt: row.last_seen_at,
       idleTimeoutSeconds: row.idle_timeout_seconds,

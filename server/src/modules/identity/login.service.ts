@@ -169,6 +169,7 @@ export const createLoginService = (deps: LoginDeps) => {
           assurance: 'high',
           idp: p.name,
           idToken: result.idToken,
+          name: resident.name,
         });
         actor = {
           kind: 'resident',

@@ -54,6 +54,8 @@ export type NewSession = {
   assurance: Assurance;
   idp: string | null;
   idToken: string | null;
+  /** A resident's name to greet them by, kept with the session (see buildActor). */
+  name?: string;
 };
 
 /** Stores a new session and returns its token (for the cookie) and CSRF token. Tests use it to log in directly. */
@@ -70,6 +72,7 @@ export const insertSession = async (db: Db, now: Date, session: NewSession): Pro
     csrfToken,
     idp: session.idp,
     idToken: session.idToken,
+    actorName: session.name ?? null,
     createdAt: now,
     lastSeenAt: now,
     idleTimeoutSeconds: policy.idleSeconds,
@@ -104,13 +107,14 @@ export const createSessionService = ({ db, clock, register, publicUrl }: { db: D
     if (row.kind === 'resident' && row.residentAccountId) {
       const account = await repository.findResidentAccount({ id: row.residentAccountId });
       if (!account) return null;
-      const person = account.registerPersonId ? await register.getPerson(account.registerPersonId) : null;
+      // The name from the login; only older sessions without one read it from the register.
+      const person = !row.actorName && account.registerPersonId ? await register.getPerson(account.registerPersonId) : null;
       return {
         kind: 'resident',
         accountId: account.id,
         personId: account.registerPersonId,
         assurance: row.assurance,
-        name: person ? `${person.givenName} ${person.familyName}` : (account.email ?? ''),
+        name: row.actorName ?? (person ? `${person.givenName} ${person.familyName}` : (account.email ?? '')),
         email: account.email,
         surface: row.surface,
         sessionId,

@@ -1,3 +1,4 @@
+import { Temporal } from '@js-temporal/polyfill';
 import { parseNationalNumber } from '../../../../shared/src/identity/index.ts';
 import type { Language } from '../../../../shared/src/platform/language.ts';
 import type { HouseholdRole, RegisterAddress, Sex } from '../../../../shared/src/register/index.ts';
@@ -73,6 +74,13 @@ export const createLocalRegister = ({ db, vault, nisCode }: { db: Db; vault: Nat
       const [household, members] = await Promise.all([repository.findHousehold(person.householdId), repository.listHouseholdMembers(person.householdId)]);
       if (!household) return null;
       return { id: household.household_id, reference: household.reference, address: toAddress(household), members: members.map(toPerson) };
+    },
+
+    householdMinorIds: async (personId, onDate) => {
+      if (!uuidPattern.test(personId)) return [];
+      // Born after the same day 18 years earlier (29 February falls back to the 28th): still a minor on onDate.
+      const rows = await repository.listYoungerHouseholdMembers(personId, Temporal.PlainDate.from(onDate).subtract({ years: 18 }).toString());
+      return rows.map((row) => row.id);
     },
 
     getAddressHistory: async (personId) => {

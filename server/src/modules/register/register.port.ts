@@ -46,6 +46,11 @@ export type PopulationRegister = {
   getPerson: (personId: string) => Promise<PersonRecord | null>;
   /** The household the person belongs to now; null when unknown or in no household. MAGDA: GeefGezinssamenstelling. */
   getHousehold: (personId: string) => Promise<HouseholdRecord | null>;
+  /**
+   * The minors living in the person's household on `onDate` (YYYY-MM-DD): the ids only, for deciding
+   * whose cases a parent follows, without reading anyone's file. MAGDA: from GeefGezinssamenstelling.
+   */
+  householdMinorIds: (personId: string, onDate: string) => Promise<string[]>;
   /** Where the person lived, most recent first; [] when unknown. MAGDA: GeefHistoriekPersoon. */
   getAddressHistory: (personId: string) => Promise<AddressPeriod[]>;
   /**

@@ -54,6 +54,18 @@ export const createRegisterRepository = (db: Db) => ({
       .orderBy('id')
       .execute(),
 
+  /** Living members of the person's household born after `bornAfter` (YYYY-MM-DD), the person excluded. */
+  listYoungerHouseholdMembers: (personId: string, bornAfter: string) =>
+    db
+      .selectFrom('register_persons as p')
+      .innerJoin('register_persons as m', 'm.household_id', 'p.household_id')
+      .select('m.id')
+      .where('p.id', '=', personId)
+      .where('m.id', '<>', personId)
+      .where('m.birth_date', '>', bornAfter)
+      .where('m.date_of_death', 'is', null)
+      .execute(),
+
   /** Most recent first. */
   listAddressHistory: (personId: string) =>
     db

@@ -25,19 +25,32 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail' })).toThrow(/GASTVRIJ_SECRET_KEY is required/);
     expect(() => loadConfig({ NODE_ENV: 'production', GASTVRIJ_SECRET_KEY: secret })).toThrow(/SMTP_URL is required/);
-    const staffIdp = { GASTVRIJ_OIDC_STAFF_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0', GASTVRIJ_OIDC_STAFF_CLIENT_ID: 'gastvrij', GASTVRIJ_OIDC_STAFF_CLIENT_SECRET: 's' };
+    const staffIdp = {
+      GASTVRIJ_OIDC_STAFF_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+      GASTVRIJ_OIDC_STAFF_CLIENT_ID: 'gastvrij',
+      GASTVRIJ_OIDC_STAFF_CLIENT_SECRET: 's',
+    };
     // Without an identity provider for staff, production would fall back to the demo login: refused.
-    expect(() => loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail', GASTVRIJ_SECRET_KEY: secret })).toThrow(/GASTVRIJ_OIDC_STAFF_ISSUER is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail', GASTVRIJ_SECRET_KEY: secret })).toThrow(
+      /GASTVRIJ_OIDC_STAFF_ISSUER is required/,
+    );
     const production = loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail', GASTVRIJ_SECRET_KEY: secret, ...staffIdp });
     expect(production.demo).toBe(false);
     expect(production.oidc).toEqual({
       resident: null,
-      staff: expect.objectContaining({ issuer: staffIdp.GASTVRIJ_OIDC_STAFF_ISSUER, clientId: 'gastvrij', clientSecret: 's', scopes: ['openid', 'profile', 'email'] }),
+      staff: expect.objectContaining({
+        issuer: staffIdp.GASTVRIJ_OIDC_STAFF_ISSUER,
+        clientId: 'gastvrij',
+        clientSecret: 's',
+        scopes: ['openid', 'profile', 'email'],
+      }),
     });
   });
 
   it('needs a client id and a secret or key for every identity provider it is given', () => {
-    expect(() => loadConfig({ GASTVRIJ_OIDC_RESIDENT_ISSUER: 'https://authenticatie.vlaanderen.be/op' })).toThrow(/GASTVRIJ_OIDC_RESIDENT_CLIENT_ID is required/);
+    expect(() => loadConfig({ GASTVRIJ_OIDC_RESIDENT_ISSUER: 'https://authenticatie.vlaanderen.be/op' })).toThrow(
+      /GASTVRIJ_OIDC_RESIDENT_CLIENT_ID is required/,
+    );
     expect(() => loadConfig({ GASTVRIJ_OIDC_RESIDENT_ISSUER: 'https://authenticatie.vlaanderen.be/op', GASTVRIJ_OIDC_RESIDENT_CLIENT_ID: 'x' })).toThrow(
       /CLIENT_SECRET or GASTVRIJ_OIDC_RESIDENT_PRIVATE_KEY is required/,
     );

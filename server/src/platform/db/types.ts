@@ -289,6 +289,7 @@ export interface ResidentAccounts {
 
 export interface Sessions {
   absolute_expires_at: Timestamp;
+  actor_name: string | null;
   assurance: string;
   created_at: Timestamp;
   csrf_token: string;
