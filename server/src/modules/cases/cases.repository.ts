@@ -111,11 +111,20 @@ export const createCasesRepository = (db: Executor) => ({
     });
     if (filter.state === 'open') query = query.where('status', 'not in', doneStatuses);
     if (filter.state === 'closed') query = query.where('status', 'in', doneStatuses);
-    const [rows, count] = await Promise.all([
-      query.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
-      query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: count.n };
+    // The page and the total in one round trip: this is every resident's "Mijn dossiers".
+    const found = await query
+      .selectAll()
+      .select(sql<number>`count(*) OVER ()::int`.as('total_count'))
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
+    if (found.length === 0 && filter.offset > 0) {
+      const count = await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+      return { rows: [], total: count.n };
+    }
+    return { rows: found.map(({ total_count: _total, ...row }) => row), total: found[0]?.total_count ?? 0 };
   },
 
   /** A work queue: cases not final, soonest due first. */

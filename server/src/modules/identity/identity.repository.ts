@@ -104,6 +104,66 @@ export const createIdentityRepository = (db: Executor) => ({
     };
   },
 
+  /**
+   * A session with who it belongs to (the resident account, or the staff member and their roles), in
+   * one round trip: this runs on every request that needs a session.
+   */
+  async findSessionWithOwner(tokenHash: Buffer) {
+    const row = await db
+      .selectFrom('sessions as s')
+      .leftJoin('resident_accounts as a', 'a.id', 's.resident_account_id')
+      .leftJoin('staff_members as m', 'm.id', 's.staff_id')
+      .selectAll('s')
+      .select([
+        'a.register_person_id as account_person_id',
+        'a.email as account_email',
+        'a.id as account_id',
+        'm.id as member_id',
+        'm.display_name as member_name',
+        'm.email as member_email',
+        'm.organisation as member_organisation',
+        'm.active as member_active',
+        sql<
+          { role: string; team: string }[]
+        >`coalesce((SELECT json_agg(json_build_object('role', r.role, 'team', r.team) ORDER BY r.role, r.team) FROM staff_roles r WHERE r.staff_id = s.staff_id), '[]'::json)`.as(
+          'member_roles',
+        ),
+      ])
+      .where('s.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return null;
+    const session: SessionRow = {
+      kind: row.kind as SessionRow['kind'],
+      surface: row.surface as Surface,
+      residentAccountId: row.resident_account_id,
+      staffId: row.staff_id,
+      assurance: row.assurance as SessionRow['assurance'],
+      csrfToken: row.csrf_token,
+      idp: row.idp,
+      idToken: row.id_token,
+      actorName: row.actor_name,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      idleTimeoutSeconds: row.idle_timeout_seconds,
+      absoluteExpiresAt: row.absolute_expires_at,
+    };
+    return {
+      session,
+      account: row.account_id ? { id: row.account_id, registerPersonId: row.account_person_id, email: row.account_email } : null,
+      member:
+        row.member_id && row.member_name && row.member_email && row.member_organisation
+          ? {
+              id: row.member_id,
+              displayName: row.member_name,
+              email: row.member_email,
+              organisation: row.member_organisation,
+              active: row.member_active === true,
+              roles: row.member_roles.map((r) => (r.team ? { role: r.role as StaffRole, team: r.team } : { role: r.role as StaffRole })),
+            }
+          : null,
+    };
+  },
+
   async touchSession(tokenHash: Buffer, at: Date): Promise<void> {
     await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
   },

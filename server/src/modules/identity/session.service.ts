@@ -88,10 +88,10 @@ export const insertSession = async (db: Db, now: Date, session: NewSession): Pro
 export const createSessionService = ({ db, clock, register, publicUrl }: { db: Db; clock: Clock; register: PopulationRegister; publicUrl: string }) => {
   const secure = cookieIsSecure(publicUrl);
 
-  const buildActor = async (row: SessionRow, sessionId: string): Promise<Actor | null> => {
-    const repository = createIdentityRepository(db);
-    if (row.kind === 'staff' && row.staffId) {
-      const member = await repository.findStaff({ id: row.staffId });
+  type Found = NonNullable<Awaited<ReturnType<ReturnType<typeof createIdentityRepository>['findSessionWithOwner']>>>;
+
+  const buildActor = async ({ session: row, account, member }: Found, sessionId: string): Promise<Actor | null> => {
+    if (row.kind === 'staff') {
       if (!member?.active) return null;
       return {
         kind: 'staff',
@@ -104,9 +104,7 @@ export const createSessionService = ({ db, clock, register, publicUrl }: { db: D
         sessionId,
       };
     }
-    if (row.kind === 'resident' && row.residentAccountId) {
-      const account = await repository.findResidentAccount({ id: row.residentAccountId });
-      if (!account) return null;
+    if (row.kind === 'resident' && account) {
       // The name from the login; only older sessions without one read it from the register.
       const person = !row.actorName && account.registerPersonId ? await register.getPerson(account.registerPersonId) : null;
       return {
@@ -142,7 +140,8 @@ export const createSessionService = ({ db, clock, register, publicUrl }: { db: D
       if (!token || token.length > 100) return null;
       const repository = createIdentityRepository(db);
       const tokenHash = hashToken(token);
-      const row = await repository.findSession(tokenHash);
+      const found = await repository.findSessionWithOwner(tokenHash);
+      const row = found?.session ?? null;
       const now = clock.now();
       if (!row || sessionState(row, now) !== 'alive') {
         if (row) await repository.deleteSession(tokenHash);
@@ -150,7 +149,7 @@ export const createSessionService = ({ db, clock, register, publicUrl }: { db: D
         return null;
       }
       const sessionId = tokenHash.subarray(0, 8).toString('hex');
-      const actor = await buildActor(row, sessionId);
+      const actor = found ? await buildActor(found, sessionId) : null;
       if (!actor) {
         await repository.deleteSession(tokenHash);
         setCookie(reply, sessionCookie, '', { secure, maxAgeSeconds: 0 });
