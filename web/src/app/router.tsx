@@ -1,4 +1,16 @@
 import { createBrowserRouter } from 'react-router';
+import {
+  AssistedIntakePage,
+  AssistedIntakeStartPage,
+  MyCasePage,
+  MyCasesPage,
+  ProductFormPage,
+  QuestionFollowPage,
+  QuestionPage,
+  RoutingTesterPage,
+  StaffCasePage,
+  WorkQueuePage,
+} from '../modules/cases/index.ts';
 import { CatalogEditorListPage, LifeEventPage, ProductEditorPage, ProductPage, SearchPage } from '../modules/catalog/index.ts';
 import { VerifyPage } from '../modules/documents/index.ts';
 import {
@@ -12,7 +24,6 @@ import {
   StaffDirectoryPage,
   StaffLoginPage,
   StaffOnly,
-  TeamPage,
 } from '../modules/identity/index.ts';
 import { DisplayPage } from './display/DisplayPage.tsx';
 import { KioskLayout } from './kiosk/KioskLayout.tsx';
@@ -46,7 +57,32 @@ export const createRouter = () =>
           element: <StaffOnly />,
           children: [
             { index: true, element: <OverviewPage /> },
-            { path: 'teams/:team', element: <TeamPage /> },
+            { path: 'teams/:team', element: <WorkQueuePage /> },
+            { path: 'dossiers/:id', element: <StaffCasePage /> },
+            {
+              path: 'aanvragen',
+              element: (
+                <RequireTool tool="intake">
+                  <AssistedIntakeStartPage />
+                </RequireTool>
+              ),
+            },
+            {
+              path: 'aanvragen/:slug',
+              element: (
+                <RequireTool tool="intake">
+                  <AssistedIntakePage />
+                </RequireTool>
+              ),
+            },
+            {
+              path: 'routering',
+              element: (
+                <RequireTool tool="routing">
+                  <RoutingTesterPage />
+                </RequireTool>
+              ),
+            },
             {
               path: 'personen',
               element: (
@@ -114,9 +150,20 @@ export const createRouter = () =>
         { index: true, element: <HomePage /> },
         { path: 'aanmelden', element: <LoginPage /> },
         { path: 'aanmelden/e-mail', element: <EmailLoginPage /> },
-        { element: <ResidentOnly />, children: [{ path: 'mijn-gegevens', element: <MyDataPage /> }] },
+        {
+          element: <ResidentOnly />,
+          children: [
+            { path: 'mijn-gegevens', element: <MyDataPage /> },
+            { path: 'mijn-dossiers', element: <MyCasesPage /> },
+            { path: 'mijn-dossiers/:ref', element: <MyCasePage /> },
+          ],
+        },
         { path: 'zoeken', element: <SearchPage /> },
         { path: 'producten/:slug', element: <ProductPage /> },
+        { path: 'aanvragen/:slug', element: <ProductFormPage /> },
+        { path: 'vraag', element: <QuestionPage /> },
+        // A question followed by its secret link (the confirmation and the e-mail give it; cases module: followUrlOf).
+        { path: 'vragen/:token', element: <QuestionFollowPage /> },
         { path: 'levensgebeurtenis/:id', element: <LifeEventPage /> },
         { path: 'afspraak', element: <AppointmentSoonPage /> },
         // The address printed on every certificate and in its QR code (platform/documents: verificationUrl).

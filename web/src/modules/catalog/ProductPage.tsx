@@ -13,6 +13,7 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
 import { ExternalLink, Heading, Icon, type IconName, Link, Paragraph, StatusBadge } from '../../ui/index.ts';
+import { OnlineRequestAction } from '../cases/index.ts';
 import { useProduct, useProductSchemaOrg } from './catalog.api.ts';
 import { formatEuro, orderedChannels, unavailableChannels } from './catalog-display.rules.ts';
 import './catalog.css';
@@ -99,8 +100,11 @@ const UnavailableChannel = ({ id, conditions }: { id: ProductChannelId; conditio
   );
 };
 
-/** A product as residents read it: the product page's content, also shown by the catalogue editor's preview. */
-export const ProductArticle = ({ product }: { product: ProductView }) => {
+/**
+ * A product as residents read it: the product page's content, also shown by the catalogue editor's
+ * preview. `action` (the product page's "Online aanvragen") follows the short answer.
+ */
+export const ProductArticle = ({ product, action }: { product: ProductView; action?: ReactNode }) => {
   const { t } = useTranslation();
   const city = useCity();
   const language = currentLanguage();
@@ -114,6 +118,7 @@ export const ProductArticle = ({ product }: { product: ProductView }) => {
       <Paragraph lead className="gv-answer">
         {product.shortAnswer}
       </Paragraph>
+      {action}
       <Paragraph>{product.description}</Paragraph>
       <Section id="how" title={t('catalog.product.howTitle')}>
         <ol className="gv-channels">
@@ -260,7 +265,7 @@ export const ProductPage = () => {
   return (
     <>
       <SchemaOrgScript slug={slug} />
-      <ProductArticle product={product.data} />
+      <ProductArticle product={product.data} action={<OnlineRequestAction product={product.data} />} />
     </>
   );
 };

@@ -1,23 +1,14 @@
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, useNavigate } from 'react-router';
-import { Button, FormField, fieldIds } from '../../ui/index.ts';
+import { Button, FormField, fieldIds, stepOption, useDebounced } from '../../ui/index.ts';
 import { useCatalogSearch } from './catalog.api.ts';
-import { stepOption } from './catalog-display.rules.ts';
+import '../../ui/combobox.css';
 import './catalog.css';
 
 // Long enough not to ask the server on every keystroke, short enough to feel like "as you type".
 const debounceMs = 250;
 const maxSuggestions = 6;
-
-const useDebounced = (value: string, ms: number): string => {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-};
 
 /**
  * The search box with suggestions as you type: the ARIA 1.2 combobox pattern (a text box that

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelOrder, formatEuro, orderedChannels, pickInOrder, stepOption, unavailableChannels } from './catalog-display.rules.ts';
+import { channelOrder, formatEuro, orderedChannels, pickInOrder, unavailableChannels } from './catalog-display.rules.ts';
 
 describe('orderedChannels', () => {
   it('lists available channels click, call, face, home, partner, whatever the object order', () => {
@@ -46,18 +46,5 @@ describe('formatEuro', () => {
     ['en', 7.5, /^€7\.50$/],
   ] as const)('%s: %d', (language, amount, pattern) => {
     expect(formatEuro(amount, language).replace(/\u00a0|\u202f/g, ' ')).toMatch(pattern);
-  });
-});
-
-describe('stepOption', () => {
-  it.each([
-    [-1, 3, 1, 0],
-    [-1, 3, -1, 2],
-    [0, 3, 1, 1],
-    [2, 3, 1, -1],
-    [0, 3, -1, -1],
-    [-1, 0, 1, -1],
-  ] as const)('from %d of %d by %d gives %d', (active, count, step, expected) => {
-    expect(stepOption(active, count, step)).toBe(expected);
   });
 });

@@ -56,11 +56,3 @@ const locales: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-BE
 /** An amount in euro the Belgian way for the language: "€ 25,00", "25,00 €", "€25.00". */
 export const formatEuro = (amount: number, language: Language): string =>
   new Intl.NumberFormat(locales[language], { style: 'currency', currency: 'EUR' }).format(amount);
-
-/** Moves the active option of a listbox one step, wrapping around; -1 means "back in the text box". */
-export const stepOption = (active: number, count: number, step: 1 | -1): number => {
-  if (count === 0) return -1;
-  if (active === -1) return step === 1 ? 0 : count - 1;
-  const next = active + step;
-  return next < 0 || next >= count ? -1 : next;
-};

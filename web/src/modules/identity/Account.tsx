@@ -53,9 +53,14 @@ export const Account = ({ surface }: { surface: LoginSurface }) => {
         {actor.kind === 'staff' ? <span className="gv-account__organisation">{organisationName(city, actor.organisation, currentLanguage())}</span> : null}
       </p>
       {actor.kind === 'resident' && surface === 'portal' ? (
-        <Link to="/mijn-gegevens" className="gv-account__link">
-          {t('identity.account.myData')}
-        </Link>
+        <>
+          <Link to="/mijn-dossiers" className="gv-account__link">
+            {t('identity.account.myCases')}
+          </Link>
+          <Link to="/mijn-gegevens" className="gv-account__link">
+            {t('identity.account.myData')}
+          </Link>
+        </>
       ) : null}
       {actor.kind === 'staff' && surface === 'portal' ? (
         <Link to="/werk" className="gv-account__link">

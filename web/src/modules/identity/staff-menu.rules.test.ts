@@ -9,7 +9,7 @@ const menuFor = (roles: RoleGrant[], demo = false) => {
 };
 
 describe('staffMenu', () => {
-  it('shows a back-office employee their teams and the person look-up, nothing else', () => {
+  it('shows a back-office employee their teams, assisted intake, the routing tester and the person look-up, nothing else', () => {
     const menu = menuFor([
       { role: 'back-office', team: 'burgerzaken' },
       { role: 'back-office', team: 'omgeving' },
@@ -18,13 +18,13 @@ describe('staffMenu', () => {
       { team: 'burgerzaken', to: '/werk/teams/burgerzaken' },
       { team: 'omgeving', to: '/werk/teams/omgeving' },
     ]);
-    expect(menu.tools.map((t) => t.tool)).toEqual(['persons']);
+    expect(menu.tools.map((t) => t.tool)).toEqual(['intake', 'routing', 'persons']);
   });
 
-  it('shows an admin the staff directory and the audit log, and no teams', () => {
+  it('shows an admin the routing tester, the staff directory and the audit log, and no teams', () => {
     const menu = menuFor([{ role: 'admin' }]);
     expect(menu.teams).toEqual([]);
-    expect(menu.tools.map((t) => t.tool)).toEqual(['staff', 'audit']);
+    expect(menu.tools.map((t) => t.tool)).toEqual(['routing', 'staff', 'audit']);
   });
 
   it('shows a catalogue editor the catalogue only', () => {
@@ -39,8 +39,8 @@ describe('staffMenu', () => {
   });
 
   it('adds the demo outbox in demo mode only', () => {
-    expect(menuFor([{ role: 'reception' }], true).tools.map((t) => t.tool)).toEqual(['persons', 'mail']);
-    expect(menuFor([{ role: 'reception' }], false).tools.map((t) => t.tool)).toEqual(['persons']);
+    expect(menuFor([{ role: 'reception' }], true).tools.map((t) => t.tool)).toEqual(['intake', 'routing', 'persons', 'mail']);
+    expect(menuFor([{ role: 'reception' }], false).tools.map((t) => t.tool)).toEqual(['intake', 'routing', 'persons']);
   });
 
   it('gives a visitor or a resident nothing but the demo outbox', () => {
@@ -58,5 +58,11 @@ describe('mayUseTool', () => {
   it('follows the permission, so the route guard and the menu agree', () => {
     expect(mayUseTool('audit', { permissions: ['audit:search'], demo: false })).toBe(true);
     expect(mayUseTool('audit', { permissions: ['register:read'], demo: false })).toBe(false);
+  });
+
+  it('opens the routing tester to who works cases or maintains the rules', () => {
+    expect(mayUseTool('routing', { permissions: ['cases:work'], demo: false })).toBe(true);
+    expect(mayUseTool('routing', { permissions: ['routing:manage'], demo: false })).toBe(true);
+    expect(mayUseTool('routing', { permissions: ['workspace:use'], demo: false })).toBe(false);
   });
 });

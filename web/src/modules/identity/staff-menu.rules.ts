@@ -1,11 +1,13 @@
 import type { Permission } from '../../../../shared/src/identity/access.ts';
 
 /** The workspace tools besides the team queues, in menu order. */
-export const staffTools = ['persons', 'staff', 'audit', 'catalog', 'mail'] as const;
+export const staffTools = ['intake', 'routing', 'persons', 'staff', 'audit', 'catalog', 'mail'] as const;
 export type StaffTool = (typeof staffTools)[number];
 
 /** Where each tool lives. */
 export const staffToolPath: Record<StaffTool, string> = {
+  intake: '/werk/aanvragen',
+  routing: '/werk/routering',
   persons: '/werk/personen',
   staff: '/werk/medewerkers',
   audit: '/werk/audit',
@@ -14,10 +16,13 @@ export const staffToolPath: Record<StaffTool, string> = {
 };
 
 /**
- * The permission a tool needs; the same table guards the route, so the menu never offers a page
- * that would refuse the person. The demo outbox needs none: it exists only in demo mode.
+ * The permission a tool needs (a list: any one of them); the same table guards the route, so the
+ * menu never offers a page that would refuse the person. The demo outbox needs none: it exists
+ * only in demo mode. The routing tester serves who works cases and who maintains the rules.
  */
-export const staffToolPermission: Record<StaffTool, Permission | 'demo'> = {
+export const staffToolPermission: Record<StaffTool, Permission | readonly Permission[] | 'demo'> = {
+  intake: 'cases:work',
+  routing: ['cases:work', 'routing:manage'],
   persons: 'register:read',
   staff: 'staff:manage',
   audit: 'audit:search',
@@ -42,7 +47,8 @@ export const teamPath = (team: string): string => `/werk/teams/${encodeURICompon
 /** Whether the person may open a tool. */
 export const mayUseTool = (tool: StaffTool, input: Pick<MenuInput, 'permissions' | 'demo'>): boolean => {
   const needed = staffToolPermission[tool];
-  return needed === 'demo' ? input.demo : input.permissions.includes(needed);
+  if (needed === 'demo') return input.demo;
+  return typeof needed === 'string' ? input.permissions.includes(needed) : needed.some((permission) => input.permissions.includes(permission));
 };
 
 /**

@@ -1,0 +1,233 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { inspectPdf } from '../server/src/platform/documents/pdf-structure.test-support.ts';
+import { sentMailListSchema } from '../shared/src/platform/mail.contract.ts';
+import { baseUrl, expectAccessible, openBrowser, screenshotDir, visit, watchPageErrors } from './support/browser.ts';
+
+// Cases end to end (issue 5, Acceptance). A visitor asks a general question without a login; the
+// contact centre hands it over to Burgerzaken with a reason; Burgerzaken answers; the visitor reads
+// the answer through the link in the e-mail. And a resident logged in with eID requests a household
+// composition certificate, downloads the PDF within seconds, and the verification page confirms it.
+// Each person has a browser of their own; axe runs on every page they see, at 360 px for the
+// visitor, at 1280 px for the contact centre and at 640 px (1280 px at 200% zoom) for Burgerzaken.
+
+let browser: Browser;
+/** The pages of the current test, one per person, for a screenshot of each when the test fails. */
+let people: { name: string; page: Page }[] = [];
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    await mkdir(screenshotDir, { recursive: true });
+    for (const { name, page } of people) {
+      const file = join(screenshotDir, `cases-${ctx.task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}-${name}.png`);
+      await page.screenshot({ path: file, fullPage: true }).then(
+        () => console.error(`e2e: screenshot of ${name}: ${file}`),
+        () => undefined,
+      );
+    }
+  }
+  await Promise.all(people.map(({ page }) => page.context().close()));
+  people = [];
+});
+
+const person = async (name: string, viewport: { width: number; height: number }, options: { acceptDownloads?: boolean } = {}): Promise<Page> => {
+  const context = await browser.newContext({ viewport, locale: 'nl-BE', ...options });
+  const page = await context.newPage();
+  watchPageErrors(page);
+  people.push({ name, page });
+  return page;
+};
+
+const path = (page: Page) => new URL(page.url()).pathname;
+
+/** Logs in through the embedded demo identity provider, by clicking the person's name on its page. */
+const loginThroughProvider = async (page: Page, name: string, landsOn: string | RegExp) => {
+  await expect.poll(() => path(page), { timeout: 10_000 }).toMatch(/^\/idp\/interaction\//);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  await expect.poll(() => path(page), { timeout: 15_000 }).toMatch(landsOn);
+  await page.waitForLoadState('networkidle');
+};
+
+const loginStaff = async (page: Page, name: string) => {
+  await visit(page, '/werk/aanmelden');
+  await page.getByRole('link', { name: 'Aanmelden als medewerker' }).click();
+  await loginThroughProvider(page, name, /^\/werk$/);
+  await expectAccessible(page);
+};
+
+/** The demo outbox's newest mail to `address` with a link matching `pattern`; the mail job may take a moment. */
+const linkInMail = async (address: string, pattern: RegExp): Promise<string> => {
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const mail = sentMailListSchema.parse(await fetch(`${baseUrl()}/api/mail/sent`).then((response) => response.json()));
+        link = mail.items.filter((item) => item.to === address).flatMap((item) => pattern.exec(item.text)?.[0] ?? [])[0];
+        return link;
+      },
+      { timeout: 15_000 },
+    )
+    .toBeDefined();
+  return link as string;
+};
+
+/** Opens a case from a team's queue: the team in the workspace menu, then the reference in the table. */
+const openFromQueue = async (page: Page, team: string, reference: string) => {
+  await page.getByRole('navigation', { name: 'Werkplek' }).getByRole('link', { name: team, exact: true }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: team }).count()).toBe(1);
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: reference }).click();
+  await expect.poll(() => path(page)).toMatch(/^\/werk\/dossiers\//);
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(reference);
+  await expectAccessible(page);
+};
+
+describe('a general question', () => {
+  test('is asked by a visitor, handed over by the contact centre, answered by Burgerzaken and read through the link in the e-mail', async () => {
+    const address = `vraag-${Date.now()}@example.be`;
+    const question = 'Hoe lang is mijn attest van woonst geldig als ik het voor de huurpremie gebruik?';
+    const answer = 'Voor de huurpremie mag het attest hoogstens drie maanden oud zijn.';
+
+    // The visitor, on a phone.
+    const visitor = await person('visitor', { width: 360, height: 740 });
+    await visit(visitor, '/vraag');
+    expect(await visitor.getByRole('heading', { level: 1 }).textContent()).toBe('Stel uw vraag');
+    // Only the question and how to answer are asked at first; the contact fields follow the choice.
+    expect(await visitor.getByRole('textbox', { name: /Uw e-mailadres/ }).count()).toBe(0);
+
+    await visitor.getByRole('button', { name: 'Vraag versturen' }).click();
+    await expect.poll(() => visitor.evaluate(() => document.activeElement?.classList.contains('gv-error-summary'))).toBe(true);
+    expect(await visitor.locator('.gv-error-summary').textContent()).toContain('Vul dit in.');
+    expect(await visitor.getByRole('textbox', { name: /Wat is uw vraag/ }).getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(visitor);
+
+    await visitor.getByRole('textbox', { name: /Wat is uw vraag/ }).fill(question);
+    await visitor.getByRole('radio', { name: 'Per e-mail' }).check();
+    await visitor.getByRole('textbox', { name: /Uw naam/ }).fill('Lotte Vermeersch');
+    await visitor.getByRole('textbox', { name: /Uw e-mailadres/ }).fill('lotte@');
+    await visitor.getByRole('button', { name: 'Vraag versturen' }).click();
+    // The shared form engine says in the browser what the server would say, next to the field.
+    await expect.poll(() => visitor.locator('#question-answers-email-error').textContent()).toContain('e-mailadres');
+    await visitor.getByRole('textbox', { name: /Uw e-mailadres/ }).fill(address);
+    await visitor.getByRole('checkbox', { name: /De stad mag mij contacteren/ }).check();
+    await expectAccessible(visitor);
+    await visitor.getByRole('button', { name: 'Vraag versturen' }).click();
+
+    await expect.poll(() => visitor.getByRole('heading', { level: 1 }).textContent()).toBe('Uw vraag is verstuurd');
+    const reference = /[A-Z]{2}-\d{4}-\d{6}/.exec((await visitor.locator('main').textContent()) ?? '')?.[0];
+    expect(reference, 'the reference on the confirmation').toBeDefined();
+    expect(await visitor.locator('main').textContent()).toContain('Contactcenter behandelt uw dossier.');
+    await expectAccessible(visitor);
+    const followLink = await linkInMail(address, /\/vragen\/[A-Za-z0-9_-]+/);
+
+    // The contact centre opens it from its queue and hands it over to Burgerzaken with a reason.
+    const bram = await person('contact-centre', { width: 1280, height: 800 });
+    await loginStaff(bram, 'Bram Declercq');
+    await openFromQueue(bram, 'Contactcenter', reference as string);
+    expect(await bram.locator('main').textContent()).toContain(question);
+    await bram.getByRole('button', { name: 'Dossier doorgeven' }).click();
+    await expect.poll(() => bram.locator('#hand-over-reason-error').textContent()).toContain('minstens 5 tekens');
+    await expectAccessible(bram);
+    await bram.getByRole('combobox', { name: 'Doorgeven aan' }).selectOption({ label: 'Burgerzaken' });
+    await bram.getByRole('textbox', { name: 'Reden' }).first().fill('Vraag over attesten: Burgerzaken kent de regels van de huurpremie.');
+    await bram.getByRole('button', { name: 'Dossier doorgeven' }).click();
+    await expect.poll(() => bram.getByRole('heading', { level: 1 }).textContent()).toBe(`Dossier ${reference} doorgegeven`);
+    expect(await bram.locator('main').textContent()).toContain('Burgerzaken behandelt dit dossier nu.');
+    await expectAccessible(bram);
+
+    // Burgerzaken, zoomed in to 200%: the reason is there, marked as internal; the answer goes to the visitor.
+    const chloe = await person('burgerzaken', { width: 640, height: 400 });
+    await loginStaff(chloe, 'Chloë Vermeulen');
+    await openFromQueue(chloe, 'Burgerzaken', reference as string);
+    const timeline = chloe.locator('.gv-timeline');
+    expect(await timeline.textContent()).toContain('Doorgegeven van Contactcenter aan Burgerzaken');
+    expect(await timeline.textContent()).toContain('Burgerzaken kent de regels van de huurpremie');
+    await chloe.getByRole('button', { name: 'Dit dossier nemen' }).click();
+    await expect.poll(() => chloe.getByText('U behandelt dit dossier.').count()).toBe(1);
+    await chloe.getByRole('textbox', { name: 'Notitie' }).fill('Nagekeken in het reglement huurpremie.');
+    await chloe.getByRole('button', { name: 'Notitie bewaren' }).click();
+    await expect.poll(() => chloe.locator('.gv-timeline__entry--note').last().textContent()).toContain('Interne notitie');
+    await chloe.getByRole('textbox', { name: 'Bericht', exact: true }).fill(answer);
+    await chloe.getByRole('button', { name: 'Bericht versturen' }).click();
+    await expect.poll(() => chloe.getByText('Het bericht is verstuurd.').count()).toBe(1);
+    await expect.poll(() => chloe.locator('.gv-timeline__entry--city-message').textContent()).toContain(answer);
+    await expectAccessible(chloe);
+
+    // The visitor follows the link from the e-mail and reads the answer; internal notes and the reason stay inside.
+    await visit(visitor, followLink);
+    const page = visitor.locator('main');
+    await expect.poll(() => page.textContent()).toContain(answer);
+    const text = (await page.textContent()) ?? '';
+    expect(text).toContain(reference);
+    expect(text).toContain('Uw dossier wordt behandeld door Burgerzaken.');
+    expect(text).toContain(question);
+    expect(text).not.toContain('huurpremie.Nagekeken');
+    expect(text).not.toContain('Nagekeken in het reglement');
+    expect(text).not.toContain('kent de regels');
+    expect(text).not.toContain('Chloë');
+    await expectAccessible(visitor);
+  });
+});
+
+describe('a certificate', () => {
+  test('is requested by a resident with eID, downloaded within seconds and confirmed by the verification page', async () => {
+    const resident = await person('resident', { width: 1280, height: 800 }, { acceptDownloads: true });
+    // The product page offers the online form.
+    await visit(resident, '/producten/attest-gezinssamenstelling');
+    await resident.getByRole('link', { name: 'Online aanvragen' }).click();
+    await expect.poll(() => path(resident)).toBe('/aanvragen/attest-gezinssamenstelling');
+    await resident.waitForLoadState('networkidle');
+    // A visitor is told why to log in first, and comes back to the form after.
+    expect(await resident.locator('main').textContent()).toContain('meldt u zich aan met eID of itsme');
+    await expectAccessible(resident);
+    await resident.getByRole('link', { name: 'Aanmelden met eID of itsme' }).click();
+    await loginThroughProvider(resident, 'Pieter Vandenberghe', /^\/aanvragen\/attest-gezinssamenstelling$/);
+    await expect.poll(() => resident.getByRole('button', { name: 'Aanvraag versturen' }).count()).toBe(1);
+    // The document language is prefilled from the register's language.
+    expect(await resident.getByRole('radio', { name: 'Nederlands' }).isChecked()).toBe(true);
+    await expectAccessible(resident);
+
+    await resident.getByRole('combobox', { name: 'Waarvoor hebt u het attest nodig?' }).selectOption({ label: 'Werk of uitkering' });
+    await resident.getByRole('radio', { name: 'Nee' }).check();
+    const started = Date.now();
+    await resident.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await expect.poll(() => resident.getByRole('heading', { level: 1 }).textContent()).toBe('Uw aanvraag is verstuurd');
+    const download = resident.getByRole('link', { name: /downloaden \(PDF\)/ });
+    await expect.poll(() => download.count(), { timeout: 15_000 }).toBe(1);
+    expect(Date.now() - started, 'the certificate is there within seconds').toBeLessThan(15_000);
+    await expectAccessible(resident);
+
+    const [file] = await Promise.all([resident.waitForEvent('download'), download.click()]);
+    const bytes = await readFile((await file.path()) as string);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdf = await inspectPdf(new Uint8Array(bytes));
+    expect(pdf.hasStructTree && pdf.marked).toBe(true);
+    expect(pdf.lang).toMatch(/^nl/);
+    expect(pdf.title).toBeTruthy();
+
+    // The verification page, from the link beside the download, confirms the document.
+    await resident.getByRole('link', { name: 'Controleren of dit document echt is' }).click();
+    await expect.poll(() => path(resident)).toMatch(/^\/verify\//);
+    await resident.waitForLoadState('networkidle');
+    await expect.poll(() => resident.getByRole('status').filter({ hasText: 'Dit document is echt' }).count()).toBe(1);
+    await expectAccessible(resident);
+
+    // Mijn dossiers lists it, finished.
+    await visit(resident, '/mijn-dossiers');
+    const finished = resident.getByRole('region', { name: /Afgeronde dossiers/ });
+    await expect.poll(() => finished.textContent()).toContain('Attest van gezinssamenstelling');
+  });
+});

@@ -1,0 +1,18 @@
+/**
+ * Cases in the web app (issue 5): the one form renderer for product forms (portal, kiosk and the
+ * workspace's assisted intake), online requests and general questions with their confirmation,
+ * "Mijn dossiers" and a question followed by its secret link; in the workspace the team queues,
+ * the case page with its actions, assisted intake and the routing tester.
+ */
+export { AssistedIntakePage, AssistedIntakeStartPage } from './AssistedIntakePage.tsx';
+export { FormRenderer, type FormRendererProps } from './FormRenderer.tsx';
+export { initialAnswers } from './form-renderer.rules.ts';
+export { MyCasePage } from './MyCasePage.tsx';
+export { MyCasesPage } from './MyCasesPage.tsx';
+export { OnlineRequestAction } from './OnlineRequestAction.tsx';
+export { ProductFormPage } from './ProductFormPage.tsx';
+export { QuestionFollowPage } from './QuestionFollowPage.tsx';
+export { QuestionPage } from './QuestionPage.tsx';
+export { RoutingTesterPage } from './RoutingTesterPage.tsx';
+export { StaffCasePage } from './StaffCasePage.tsx';
+export { WorkQueuePage } from './WorkQueuePage.tsx';
