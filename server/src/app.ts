@@ -46,7 +46,15 @@ export type AppDeps = {
   isShuttingDown?: () => boolean;
   /** The process's pino logger; without it the app logs at config.logLevel. */
   logger?: FastifyBaseLogger;
+  /**
+   * Run the app's own background sweeps (automated cases a stopped process left behind). On in the
+   * process entry; off in tests, which call the sweeps themselves with their own clock.
+   */
+  sweeps?: boolean;
 };
+
+/** How often an instance sweeps for automated cases left between their commit and their document. */
+const automationSweepMs = 60_000;
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -206,6 +214,17 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     });
     await api.register(casesRoutes, { cases });
     await api.register(caseWorkRoutes, { cases });
+    if (deps.sweeps) {
+      // Every instance sweeps: issuing is idempotent per case and completing takes the row lock.
+      const sweep = () =>
+        cases.resumeAutomation().then(
+          (tried) => tried > 0 && app.log.info({ tried }, 'resumed automated cases left by a stopped process'),
+          (error: unknown) => app.log.error({ err: error }, 'sweeping automated cases failed'),
+        );
+      const timer = setInterval(sweep, automationSweepMs).unref();
+      api.addHook('onReady', async () => void sweep());
+      api.addHook('onClose', async () => clearInterval(timer));
+    }
 
     await api.register(documentsRoutes, { documents });
   });

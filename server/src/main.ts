@@ -157,7 +157,7 @@ export const startServer = async (config: Config, progress: Progress = () => {})
     }
     if (config.demo) await runSeeders({ db, mail, clock: systemClock, city, config }, demoSeeders(config), progress);
 
-    app = await buildApp({ config, db, city, clock: systemClock, jobs, mail, isShuttingDown: () => shuttingDown, logger });
+    app = await buildApp({ config, db, city, clock: systemClock, jobs, mail, isShuttingDown: () => shuttingDown, logger, sweeps: true });
     try {
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {

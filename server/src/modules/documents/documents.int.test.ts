@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormAnswers } from '../../../../shared/src/forms/index.ts';
 import { loginAsResident, loginAsStaff, seedDemoPopulation, type TestLogin } from '../../../test/login-as.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createAuditLog } from '../../platform/audit/audit.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { type CertificatePdfInput, renderCertificatePdf } from '../../platform/documents/certificate-pdf.ts';
+import type { CertificatePdfInput } from '../../platform/documents/certificate-pdf.ts';
 import { inspectPdf } from '../../platform/documents/pdf-structure.test-support.ts';
-import { createJobs, type Jobs } from '../../platform/jobs/jobs.ts';
 import { createCasesService, loadCasesSetup } from '../cases/index.ts';
 import { createCatalogService, loadCatalogFromDirectory, syncCatalog } from '../catalog/index.ts';
 import { createLocalRegister, createNationalNumberVault, demoResidents } from '../register/index.ts';
@@ -17,18 +15,16 @@ import {
   CertificateRefusal,
   type CertificateRequest,
   createCertificateAutomation,
-  createDocumentsIssueQueue,
   createDocumentsService,
   type DocumentsService,
   type IssuedCaseDocument,
-  sendIssueJob,
 } from './index.ts';
 
 /**
  * Issuing certificates from the demo register (a PDF that passes the structure check, stored with
  * its code), public verification, who may download, and the two automation paths: in the request
- * (the cases module's hook, a failing renderer sending the case to a person) and the
- * `documents.issue` queue (retries, then the failure callback).
+ * (the cases module's hook, a failing renderer sending the case to a person) and the sweep that
+ * finishes what a stopped process left.
  */
 
 let t: TestApp;
@@ -326,6 +322,28 @@ describe('automation in the request (the cases module’s hook)', () => {
     expect(verified.sha256).toBe(createHash('sha256').update(download.rawPayload).digest('hex'));
   });
 
+  it('finishes a case that a stopped process left between its commit and its document, once, with the first document', async () => {
+    const cases = await casesWith(documents);
+    const { receipt } = await cases.submit(actorOf(pieter), { product: 'attest-gezinssamenstelling', answers: householdAnswers }, { requestLanguage: 'nl' });
+    const first = await t.db.selectFrom('documents').select('id').where('case_id', '=', receipt.id).executeTakeFirstOrThrow();
+    // As the process would have left it: committed and automated, the PDF stored, the case not yet closed.
+    await t.db
+      .updateTable('cases')
+      .set({ status: 'received', outcome: null, decided_at: null, closed_at: null, created_at: new Date(Date.now() - 5 * 60_000) })
+      .where('id', '=', receipt.id)
+      .execute();
+    await t.db.deleteFrom('case_events').where('case_id', '=', receipt.id).where('type', '!=', 'submitted').execute();
+
+    // Two instances sweeping at the same moment still close it once.
+    const [a, b] = await Promise.all([cases.resumeAutomation(), cases.resumeAutomation()]);
+    expect(a + b).toBeGreaterThanOrEqual(1);
+    const seen = (await get(`/api/cases/${receipt.reference}`, pieter)).json();
+    expect(seen).toMatchObject({ status: 'closed', outcome: 'issued' });
+    expect(seen.timeline.filter((entry: { type: string }) => entry.type === 'document')).toHaveLength(1);
+    expect(await t.db.selectFrom('documents').select('id').where('case_id', '=', receipt.id).execute()).toEqual([first]);
+    expect(await cases.resumeAutomation()).toBe(0);
+  });
+
   it('sends the case to the team’s queue when the PDF cannot be rendered: the error for staff, a plain word for the resident', async () => {
     const cases = await casesWith(
       documentsWith(async () => {
@@ -339,55 +357,5 @@ describe('automation in the request (the cases module’s hook)', () => {
     const note = await t.db.selectFrom('case_events').select('payload').where('case_id', '=', receipt.id).where('type', '=', 'note').executeTakeFirstOrThrow();
     expect(JSON.stringify(note.payload)).toContain('font missing');
     expect(await t.db.selectFrom('documents').select('id').where('case_id', '=', receipt.id).execute()).toEqual([]);
-  });
-});
-
-describe('the documents.issue job queue', () => {
-  let jobs: Jobs;
-  let renders = 0;
-  const failRendering = false;
-  const issued: { caseId: string; document: IssuedCaseDocument }[] = [];
-  const failed: { caseId: string; error: Error }[] = [];
-
-  beforeAll(async () => {
-    jobs = createJobs({ connectionString: t.database.url, logger: pino({ level: 'silent' }) });
-    const queue = createDocumentsIssueQueue({ retryLimit: 1, retryDelaySeconds: 1, pollingIntervalSeconds: 0.5 });
-    jobs.define(queue.definition);
-    await jobs.start();
-    const docs = documentsWith(async (input) => {
-      renders++;
-      if (failRendering) throw new Error('PDF rendering failed: out of memory');
-      return renderCertificatePdf(input);
-    });
-    queue.attach({
-      issue: (request) => docs.issueForCase(request),
-      onIssued: async (caseId, document) => issued.push({ caseId, document }),
-      onFailed: async (caseId, error) => failed.push({ caseId, error }),
-    });
-  });
-  afterAll(async () => jobs?.stop(2_000));
-
-  it('issues the certificate and calls onIssued with the stored document', async () => {
-    const request = await newCase();
-    await sendIssueJob(jobs, request);
-    await vi.waitFor(() => expect(issued.map((entry) => entry.caseId)).toContain(request.caseId), { timeout: 15_000, interval: 100 });
-    const { document } = issued.find((entry) => entry.caseId === request.caseId) as { document: IssuedCaseDocument };
-    const row = await t.db.selectFrom('documents').select(['id', 'verification_code']).where('case_id', '=', request.caseId).executeTakeFirstOrThrow();
-    expect(document).toMatchObject({ id: row.id, verificationCode: row.verification_code });
-  });
-
-  // TODO(issue 5): the retry path (a failing render retried, then onFailed) never reached onFailed within
-  // 20 s in this test, here and in CI, although mail retries work; the queue is not wired into the
-  // app yet (certificates are issued in the request). Fix it before wiring the queue.
-
-  it('hands a request a person must handle to onFailed at once, without retrying', async () => {
-    renders = 0;
-    const request = await newCase('uittreksel-strafregister', { model: '596.2', documentLanguage: 'nl' });
-    await sendIssueJob(jobs, request);
-    await vi.waitFor(() => expect(failed.map((entry) => entry.caseId)).toContain(request.caseId), { timeout: 15_000, interval: 100 });
-    const refusal = failed.find((entry) => entry.caseId === request.caseId)?.error;
-    expect(refusal).toBeInstanceOf(CertificateRefusal);
-    expect((refusal as CertificateRefusal).reason).toBe('model-needs-check');
-    expect(renders).toBe(0);
   });
 });

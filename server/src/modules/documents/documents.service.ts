@@ -291,7 +291,8 @@ export type DocumentsService = ReturnType<typeof createDocumentsService>;
  * complete on their own (pass the answers when you have them: criminal record models 596.x, a
  * household composition on an earlier date and someone else's act need a person), `run` issues the
  * certificate in the request (idempotent per case). Any error makes the cases module send the case
- * to its team's queue; for retries first, queue `documents.issue` instead (documents-issue.job.ts).
+ * to its team's queue; a case left between its commit and its document (the process stopped) is
+ * issued by the cases module's automation sweep.
  */
 export const createCertificateAutomation = (documents: Pick<DocumentsService, 'handles' | 'issueForCase'>) => ({
   handles: (product: string, answers?: FormAnswers): boolean => documents.handles(product, answers),

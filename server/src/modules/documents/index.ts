@@ -7,10 +7,9 @@
  *
  * Wiring (app.ts, in the /api context, after the cases service exists):
  * `const documents = createDocumentsService({ db, audit, clock, city, register, publicUrl, caseAccess: cases })`,
- * `api.register(documentsRoutes, { documents })`, and for the cases module either
- * `automation: createCertificateAutomation(documents)` (issued in the request) or the
- * `documents.issue` queue (createDocumentsIssueQueue: defined before jobs.start(), attached in
- * buildApp with the cases service's completeWithDocument and failAutomation).
+ * `api.register(documentsRoutes, { documents })`, and for the cases module
+ * `automation: createCertificateAutomation(documents)`: issued in the request; a case a stopped
+ * process left behind is picked up by the cases module's automation sweep (`resumeAutomation`).
  *
  * Contracts: shared/src/documents (verification codes, the verification answer).
  */
@@ -42,14 +41,3 @@ export {
   type IssuedDocument,
   type IssueInput,
 } from './documents.service.ts';
-export {
-  createDocumentsIssueQueue,
-  type DocumentsIssueQueue,
-  type DocumentsIssueQueueOptions,
-  documentsIssueQueueName,
-  handleIssueJob,
-  type IssueCompletion,
-  type IssueJobData,
-  type IssueJobDeps,
-  sendIssueJob,
-} from './documents-issue.job.ts';
