@@ -358,3 +358,69 @@ export const routingTestResponseSchema = z.object({
   requiredPermission: z.enum(['requests:create', 'requests:create-basic']),
 });
 export type RoutingTestResponse = z.infer<typeof routingTestResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Message templates, bulk assignment and drafts
+
+/** One message template for a case: the title in the caller's language, the text in the case's (resident's) language. */
+export const caseMessageTemplateSchema = z.object({
+  id: slug,
+  title: z.string(),
+  /** The language of `text`: the case's. */
+  language: languageSchema,
+  /** Ready to put in the message box; the employee may still change it. */
+  text: z.string(),
+  /** The same template in every language (with `?languages=all`), for a resident who prefers another. */
+  translations: z.array(z.object({ language: languageSchema, text: z.string() })).optional(),
+});
+export type CaseMessageTemplate = z.infer<typeof caseMessageTemplateSchema>;
+
+/** `GET /api/work/cases/:id/message-templates` */
+export const caseMessageTemplatesQuerySchema = z.object({
+  lang: languageSchema.optional(),
+  languages: z.enum(['case', 'all']).default('case'),
+});
+
+export const caseMessageTemplatesResponseSchema = z.object({ caseLanguage: languageSchema, items: z.array(caseMessageTemplateSchema) });
+export type CaseMessageTemplatesResponse = z.infer<typeof caseMessageTemplatesResponseSchema>;
+
+/** `POST /api/work/bulk-assignments` (cases:assign): give up to 100 cases to one member of their team. */
+export const bulkAssignRequestSchema = z.object({
+  caseIds: z.array(z.uuid()).min(1).max(100),
+  staffId: z.uuid(),
+});
+export type BulkAssignRequest = z.infer<typeof bulkAssignRequestSchema>;
+
+/** One line per case, in the order asked: assigned, or refused with the code and title a single assignment would have answered. */
+export const bulkAssignResultSchema = z.discriminatedUnion('result', [
+  z.object({ caseId: z.uuid(), result: z.literal('assigned'), reference: z.string() }),
+  z.object({ caseId: z.uuid(), result: z.literal('refused'), code: z.string(), title: z.string(), reference: z.string().nullable() }),
+]);
+
+export const bulkAssignResponseSchema = z.object({
+  assignee: staffRef,
+  assigned: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(bulkAssignResultSchema),
+});
+export type BulkAssignResponse = z.infer<typeof bulkAssignResponseSchema>;
+
+/** `GET /api/work/teams/:team/assignees` (cases:assign): who a coordinator can give the team's cases to. */
+export const assigneesResponseSchema = z.object({ team: ownerViewSchema, items: z.array(staffRef) });
+export type AssigneesResponse = z.infer<typeof assigneesResponseSchema>;
+
+/**
+ * `PUT /api/drafts/:product` (and `/api/work/drafts/:product` for assisted intake): the answers so far.
+ * Not checked for completeness; the keys must be questions of the product's form, at most 64 KiB.
+ */
+export const draftRequestSchema = z.object({ answers: z.record(z.string().min(1).max(100), z.unknown()) });
+export type DraftRequest = z.infer<typeof draftRequestSchema>;
+
+export const draftResponseSchema = z.object({
+  product: slug,
+  answers: z.record(z.string(), z.unknown()),
+  updatedAt: instantSchema,
+  /** After this moment the draft is gone. */
+  expiresAt: instantSchema,
+});
+export type DraftResponse = z.infer<typeof draftResponseSchema>;

@@ -26,6 +26,14 @@ export {
   slugSchema,
 } from './case.schema.ts';
 export {
+  type BulkAssignResult,
+  type BulkAssignSummary,
+  maxBulkAssign,
+  selectableForBulkAssign,
+  summarizeBulkAssign,
+  uniqueCaseIds,
+} from './case-bulk.rules.ts';
+export {
   type DeadlineFlag,
   type DeadlineInput,
   type DeadlineStatus,
@@ -36,6 +44,16 @@ export {
   dueDate,
   pausedWorkingDays,
 } from './case-deadline.rules.ts';
+export {
+  type DraftIssue,
+  draftBytes,
+  draftCutoff,
+  draftExpired,
+  draftIssues,
+  draftLifetimeDays,
+  maxDraftBytes,
+  maxDraftDepth,
+} from './case-draft.rules.ts';
 export { productFamilyOf, type RequestPermission, requiredRequestPermission } from './case-intake.rules.ts';
 export {
   assign,
@@ -97,3 +115,24 @@ export {
   transition,
   transitionRefusalCodes,
 } from './case-status.rules.ts';
+export {
+  fillPlaceholders,
+  formatTemplateDate,
+  type MessageTemplate,
+  type MessageTemplateFile,
+  messageTemplateFileSchema,
+  messageTemplateSchema,
+  placeholdersIn,
+  type RenderedTemplate,
+  renderTemplate,
+  type TemplateCase,
+  type TemplateFacts,
+  type TemplatePlaceholder,
+  type TemplateScope,
+  type TextPerLanguage,
+  templateApplies,
+  templatePlaceholders,
+  templateScopeSchema,
+  templatesFor,
+  templateTextIssues,
+} from './message-template.rules.ts';

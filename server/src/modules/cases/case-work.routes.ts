@@ -2,8 +2,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  assigneesResponseSchema,
   assignRequestSchema,
   assistedSubmissionRequestSchema,
+  bulkAssignRequestSchema,
+  bulkAssignResponseSchema,
+  caseMessageTemplatesQuerySchema,
+  caseMessageTemplatesResponseSchema,
   caseReceiptSchema,
   claimRequestSchema,
   handOverRequestSchema,
@@ -194,6 +199,62 @@ export const caseWorkRoutes: FastifyPluginAsync<CaseWorkRoutesOptions> = async (
       },
     },
     async (request) => cases.addMessage(request.actor, request.params.id, request.body.text, { internal: true }, requestLanguage(request)),
+  );
+
+  routes.get(
+    '/api/work/cases/:id/message-templates',
+    {
+      config: { access: { permission: 'workspace:use' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Message templates that fit the case, filled in in the case’s language',
+        description:
+          'For who may send the case a message (`case-action-not-allowed` for a partner asked for advice). `title` is in the caller’s language, `text` in the case’s (the resident’s); `languages=all` adds every language.',
+        params: z.object({ id: z.uuid() }),
+        querystring: caseMessageTemplatesQuerySchema,
+        response: { 200: caseMessageTemplatesResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', noStore);
+      return cases.messageTemplates(request.actor, request.params.id, { lang: requestLanguage(request), all: request.query.languages === 'all' });
+    },
+  );
+
+  routes.post(
+    '/api/work/bulk-assignments',
+    {
+      config: { access: { permission: 'cases:assign' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Give up to 100 cases to one member of their team',
+        description:
+          'Each case is assigned on its own, as by `POST /api/work/cases/{id}/assign` (same policy, timeline entry and audit row): one line per case, `assigned` or `refused` with that code. An unknown assignee refuses the whole request (`case-assignee-not-found`).',
+        querystring: langQuery,
+        body: bulkAssignRequestSchema,
+        response: { 200: bulkAssignResponseSchema },
+      },
+    },
+    async (request) => cases.bulkAssign(request.actor, request.body, requestLanguage(request)),
+  );
+
+  routes.get(
+    '/api/work/teams/:team/assignees',
+    {
+      config: { access: { permission: 'cases:assign' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Who a coordinator can give the team’s cases to',
+        description: 'Only for a coordinator of that team (`case-queue-not-allowed`).',
+        params: z.object({ team: z.string().min(1).max(60) }),
+        querystring: langQuery,
+        response: { 200: assigneesResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', noStore);
+      return cases.assignees(request.actor, request.params.team, requestLanguage(request));
+    },
   );
 
   routes.get(

@@ -179,6 +179,26 @@ export const casesProblems = defineProblems({
     status: 409,
     title: { nl: 'U behandelt dit dossier niet.', fr: 'Vous ne traitez pas ce dossier.', en: 'You do not work on this case.' },
   },
+  // Drafts (shared/src/cases/case-draft.rules.ts).
+  /** No draft of this form for the caller (never saved, submitted, deleted or older than 30 days). */
+  'case-draft-not-found': {
+    status: 404,
+    title: { nl: 'Er is geen bewaard formulier.', fr: "Il n'y a pas de formulaire enregistré.", en: 'There is no saved form.' },
+  },
+  /** The draft has answers to questions the form does not have, or nesting no form produces. */
+  'case-draft-invalid': {
+    status: 422,
+    title: {
+      nl: 'Dit concept past niet bij het formulier.',
+      fr: 'Ce brouillon ne correspond pas au formulaire.',
+      en: 'This draft does not fit the form.',
+    },
+  },
+  /** The draft is larger than 64 KiB (files are uploaded, not kept in a draft). */
+  'case-draft-too-large': {
+    status: 413,
+    title: { nl: 'Dit concept is te groot om te bewaren.', fr: 'Ce brouillon est trop volumineux.', en: 'This draft is too large to save.' },
+  },
 });
 
 export type CasesProblem = keyof typeof casesProblems;

@@ -26,6 +26,7 @@ import { type FormAnswers, type FormDefinition, validateAnswers } from '../../..
 import { type Actor, hasPermission, type ResidentActor } from '../../../../shared/src/identity/access.ts';
 import type { Language } from '../../../../shared/src/platform/language.ts';
 import { AppError } from '../../platform/http/problem.ts';
+import { createCaseBulkService } from './case-bulk.service.ts';
 import {
   type CaseDocument,
   type CasesDeps,
@@ -37,8 +38,11 @@ import {
   systemActor,
   uuidPattern,
 } from './case-core.ts';
+import { createDraftsRepository, type DraftOwner } from './case-drafts.repository.ts';
+import { createCaseDraftsService } from './case-drafts.service.ts';
 import { looksLikeFollowToken } from './case-follow-token.ts';
 import { firstAddressAnswer, subMunicipalityOf } from './case-intake.rules.ts';
+import { createCaseTemplatesService } from './case-templates.service.ts';
 import { createCaseWorkService } from './case-work.service.ts';
 import { casesError } from './cases.errors.ts';
 import { residentMaySee, staffCaseAccess } from './cases.policy.ts';
@@ -75,6 +79,7 @@ const requestHashOf = (input: unknown) => createHash('sha256').update(stableStri
 
 export const createCasesService = (deps: CasesDeps) => {
   const core = createCaseCore(deps);
+  const work = createCaseWorkService(core);
   const {
     db,
     audit,
@@ -123,6 +128,8 @@ export const createCasesService = (deps: CasesDeps) => {
     consent: Record<string, unknown> | null;
     /** The register person whose address places the case when the answers do not. */
     placePersonId: string | null;
+    /** Whose draft of this form the submission uses up (deleted in its transaction). */
+    draftOwner: DraftOwner | null;
   };
 
   const receiptOf = (row: CaseRow, viewer: 'resident' | 'anonymous' | 'staff'): CaseReceipt => {
@@ -259,6 +266,7 @@ export const createCasesService = (deps: CasesDeps) => {
         resourceId: id,
         details: { reference, product: product.slug, channel: intake.channel, owner: ownership.owner.id },
       });
+      if (intake.draftOwner) await createDraftsRepository(trx).delete(intake.draftOwner, product.slug);
       if (await notify(trx, row, 'submitted')) await repo.markNotified(submitted ? [Number(submitted.id)] : [], now);
       return row;
     });
@@ -450,6 +458,7 @@ export const createCasesService = (deps: CasesDeps) => {
         submittedBy: null,
         consent: null,
         placePersonId: personId,
+        draftOwner: { kind: 'resident', id: actor.accountId },
       });
     },
 
@@ -477,6 +486,7 @@ export const createCasesService = (deps: CasesDeps) => {
         submittedBy: null,
         consent: null,
         placePersonId: null,
+        draftOwner: null,
       });
     },
 
@@ -525,6 +535,7 @@ export const createCasesService = (deps: CasesDeps) => {
         submittedBy: { staffId: staff.staffId, name: staff.name },
         consent: { ...input.consent, recordedAt: clock.now().toISOString(), staffId: staff.staffId, staffName: staff.name },
         placePersonId: personId,
+        draftOwner: { kind: 'staff', id: staff.staffId },
       });
     },
 
@@ -571,7 +582,10 @@ export const createCasesService = (deps: CasesDeps) => {
       return residentView(row, lang);
     },
 
-    ...createCaseWorkService(core),
+    ...work,
+    ...createCaseBulkService(core, work.assign),
+    ...createCaseTemplatesService(core),
+    ...createCaseDraftsService(core),
 
     /** Whether the actor may see the case (for the documents module's download check). Not audited: the caller audits its own read. */
     async canSee(actor: Actor, caseId: string): Promise<boolean> {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { route } from '../../../../shared/src/cases/index.ts';
 import { loadCityProfile } from '../../platform/city/city-profile.loader.ts';
 import { genericForm, subMunicipalityOf } from './case-intake.rules.ts';
-import { CasesSetupError, loadCasesSetup, parseRoutingFile } from './cases.setup.ts';
+import { CasesSetupError, loadCasesSetup, parseRoutingFile, parseTemplatesFile } from './cases.setup.ts';
 
 const profilePath = path.resolve(import.meta.dirname, '../../../../config/cities/harelbeke.yaml');
 
@@ -26,6 +26,34 @@ describe('the Harelbeke case setup', () => {
       parseRoutingFile({ defaultTeam: 'contactcenter', rules: [{ id: 'x', family: 'report', subMunicipality: 'Kortrijk', team: 'omgeving' }] }, city, 'r.yaml'),
     ).toThrow(CasesSetupError);
     expect(() => parseRoutingFile({ defaultTeam: 'contactcenter', productFamilies: { vraag: 'question' } }, city, 'r.yaml')).toThrow(/productFamilies\.vraag/);
+  });
+
+  it('loads the message templates, each in three languages with known placeholders only', async () => {
+    const city = await loadCityProfile(profilePath);
+    const { templates } = await loadCasesSetup({ cityProfilePath: profilePath, city });
+    expect(templates.map((template) => template.id)).toEqual([
+      'ontbrekend-document',
+      'afspraak-eid',
+      'antwoord-vraag',
+      'doorgegeven',
+      'beslissing-positief',
+      'beslissing-negatief',
+      'wacht-op-u',
+      'afsluiten',
+    ]);
+  });
+
+  it('refuses a template with an unknown placeholder or team in one line naming the field', async () => {
+    const city = await loadCityProfile(profilePath);
+    const text = { nl: 'Dossier {{reference}}', fr: 'Dossier {{reference}}', en: 'Case {{reference}}' };
+    const template = { id: 'x', title: text, body: text };
+    const unknown = () => parseTemplatesFile({ templates: [{ ...template, body: { ...text, nl: 'Dossier {{referentie}}' } }] }, city, 't.yaml');
+    expect(unknown).toThrow(CasesSetupError);
+    expect(unknown).toThrow(/^Invalid message templates t\.yaml: templates\[0\]\.body\.nl uses the unknown placeholder \{\{referentie\}\}/);
+    expect(() => parseTemplatesFile({ templates: [{ ...template, scope: { teams: ['brandweer'] } }] }, city, 't.yaml')).toThrow(
+      /templates\[0\]\.scope\.teams\[0\] team brandweer is not in the city profile/,
+    );
+    expect(parseTemplatesFile(null, city, 'empty.yaml')).toEqual([]);
   });
 
   it('places an address in its sub-municipality by name or by a postcode only one of them has', async () => {

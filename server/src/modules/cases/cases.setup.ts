@@ -2,14 +2,22 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { type ProductFamily, productFamilySchema, type RoutingTable, routingTableSchema, validateRoutingTable } from '../../../../shared/src/cases/index.ts';
+import {
+  type MessageTemplate,
+  messageTemplateFileSchema,
+  type ProductFamily,
+  productFamilySchema,
+  type RoutingTable,
+  routingTableSchema,
+  validateRoutingTable,
+} from '../../../../shared/src/cases/index.ts';
 import type { CityProfile } from '../../../../shared/src/city/index.ts';
 import { type FormDefinition, formDefinitionSchema } from '../../../../shared/src/forms/index.ts';
 
 /**
  * The city's case configuration as data, read and validated once at start: the routing rules
- * (`config/routing/<city>.yaml`) and the form definitions (`config/forms/<city>/<product>.yaml`).
- * Both sit beside the city profile's folder (`config/cities/<city>.yaml`), so a second city is a
+ * (`config/routing/<city>.yaml`), the form definitions (`config/forms/<city>/<product>.yaml`) and the
+ * message templates (`config/templates/<city>.yaml`). They sit beside the city profile's folder (`config/cities/<city>.yaml`), so a second city is a
  * second set of files. A broken file stops the start with a one-line message naming the field.
  */
 
@@ -28,6 +36,8 @@ export type CasesSetup = {
   forms: ReadonlyMap<string, FormDefinition>;
   /** Where the routing rules came from, for messages and the tester; null when the city has none. */
   routingSource: string | null;
+  /** Message templates for staff, in the order of the file; empty when the city has none. */
+  templates: readonly MessageTemplate[];
 };
 
 /** A routing or form file that cannot be used; the message is one line naming the file and the field. */
@@ -74,7 +84,25 @@ export const parseRoutingFile = (data: unknown, city: CityProfile, source: strin
   return { routing: table.data, productFamilies: file.data.productFamilies };
 };
 
-/** Reads the routing rules and form definitions for `city`, whose profile is at `cityProfilePath`. */
+/**
+ * Validates message templates against the city: placeholders are checked by the schema; a team in a
+ * scope must be a team or partner of the city profile. Products are not checked here: the catalogue
+ * is synced after this runs, and a template scoped to a product that is gone is simply never offered.
+ */
+export const parseTemplatesFile = (data: unknown, city: CityProfile, source: string): MessageTemplate[] => {
+  const file = messageTemplateFileSchema.safeParse(data ?? {});
+  if (!file.success) throw new CasesSetupError(`Invalid message templates ${source}: ${firstIssues(file.error.issues)}`);
+  const units = new Set([...city.teams.map((team) => team.id), ...city.partners.map((partner) => partner.id)]);
+  const issues = file.data.templates.flatMap((template, index) =>
+    (template.scope?.teams ?? []).flatMap((team, position) =>
+      units.has(team) ? [] : [{ path: ['templates', index, 'scope', 'teams', position], message: `team ${team} is not in the city profile` }],
+    ),
+  );
+  if (issues.length > 0) throw new CasesSetupError(`Invalid message templates ${source}: ${firstIssues(issues)}`);
+  return file.data.templates;
+};
+
+/** Reads the routing rules, form definitions and message templates for `city`, whose profile is at `cityProfilePath`. */
 export const loadCasesSetup = async ({ cityProfilePath, city }: { cityProfilePath: string; city: CityProfile }): Promise<CasesSetup> => {
   const configRoot = path.resolve(path.dirname(cityProfilePath), '..');
   const routingFile = path.join(configRoot, 'routing', `${city.slug}.yaml`);
@@ -94,5 +122,7 @@ export const loadCasesSetup = async ({ cityProfilePath, city }: { cityProfilePat
       throw new CasesSetupError(`Invalid form definition ${file}: product "${result.data.product}" must match the file name`);
     forms.set(result.data.product, result.data);
   }
-  return { ...routing, forms };
+  const templatesFile = path.join(configRoot, 'templates', `${city.slug}.yaml`);
+  const templates = (await exists(templatesFile)) ? parseTemplatesFile(await readYaml(templatesFile), city, templatesFile) : [];
+  return { ...routing, forms, templates };
 };

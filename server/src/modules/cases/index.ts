@@ -20,6 +20,7 @@
  */
 
 export { type AutomationRequest, type CaseAutomation, type CaseDocument, type CaseProducts, type CasesDeps, defaultServiceNormDays } from './case-core.ts';
+export { type CaseDraftsRoutesOptions, caseDraftsRoutes } from './case-drafts.routes.ts';
 export { type CaseWorkRoutesOptions, caseWorkRoutes } from './case-work.routes.ts';
 export { type CasesProblem, casesError, casesProblems } from './cases.errors.ts';
 export { type CasesRoutesOptions, casesRoutes } from './cases.routes.ts';

@@ -41,6 +41,15 @@ export interface AuditLog {
   team: string | null;
 }
 
+export interface CaseDrafts {
+  answers: Json;
+  created_at: Timestamp;
+  owner_id: string;
+  owner_kind: string;
+  product_slug: string;
+  updated_at: Timestamp;
+}
+
 export interface CaseEvents {
   actor_id: string | null;
   actor_kind: string;
@@ -324,6 +333,7 @@ export interface StaffRoles {
 
 export interface DB {
   audit_log: AuditLog;
+  case_drafts: CaseDrafts;
   case_events: CaseEvents;
   case_reference_counters: CaseReferenceCounters;
   cases: Cases;
