@@ -2,8 +2,17 @@ import autocannon from 'autocannon';
 import { cpuSeconds, type Run } from './load.ts';
 import { percentiles, round } from './stats.ts';
 
-/** One request of a cycle: its path and, when they differ per request, headers (a session cookie) and a body made fresh each time. */
-export type CycledRequest = { path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: () => string };
+/**
+ * One request of a cycle: its path and, when they differ per request, headers (a session cookie),
+ * headers made fresh for every request sent (an Idempotency-Key), and a body made fresh each time.
+ */
+export type CycledRequest = {
+  path: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  freshHeaders?: () => Record<string, string>;
+  body?: () => string;
+};
 
 /** A target that varies its requests: search questions, or residents with their own sessions. */
 export type CyclingTarget = { label: string; base: string; requests: readonly CycledRequest[]; pid?: number };
@@ -31,7 +40,7 @@ export const fireCycling = (target: CyclingTarget, connections: number, duration
                 ...request,
                 method: entry.method ?? 'GET',
                 path: entry.path,
-                headers: { ...request.headers, ...entry.headers },
+                headers: { ...request.headers, ...entry.headers, ...entry.freshHeaders?.() },
                 ...(entry.body ? { body: entry.body() } : {}),
               };
             },

@@ -65,7 +65,9 @@ export const startAppProcess = async (options: AppProcessOptions = {}): Promise<
 
   // process.execPath: the Node that runs the tests (24 under npm scripts); the launcher re-executes
   // itself on the bundled Node 24 where it is older, so either way the app gets type stripping.
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'gastvrij.js'), 'start'], {
+  // BENCH_CPU_PROFILE=<dir>: the app writes a V8 CPU profile there when it stops (to find where a benchmark's time goes).
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(repoRoot, 'bin', 'gastvrij.js'), 'start'], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'],

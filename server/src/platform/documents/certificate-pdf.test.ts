@@ -96,6 +96,16 @@ describe('renderCertificatePdf', () => {
     expect(other.sha256).not.toBe(first.sha256);
   });
 
+  it('prints each document’s own names when its font subset was built before, also with a letter outside the common set', async () => {
+    const withName = (name: string) =>
+      input({ sections: [{ heading: 'Gezinsleden', table: { columns: ['Naam', 'Geboortedatum', 'Relatie'], rows: [[name, '1 januari 2000', 'Kind']] } }] });
+    for (const name of ['Janssens, Noor', 'Dupont, Émile', 'Nguyễn, Thị Ánh', 'Janssens, Noor']) {
+      const report = await inspectPdf((await renderCertificatePdf(withName(name))).bytes);
+      expect(report.text.join('\n')).toContain(name);
+      expect(report).toMatchObject({ fontsEmbedded: true, pdfa: '2A' });
+    }
+  });
+
   it('continues a long household table on a second page and keeps the verification block whole', async () => {
     const rows = Array.from({ length: 40 }, (_, i) => [`Persoon ${i + 1}`, '1 januari 2000', 'Kind']);
     const report = await inspectPdf(
