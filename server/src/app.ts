@@ -8,7 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
-import { caseDraftsRoutes, casesRoutes, caseWorkRoutes, createCasesService, loadCasesSetup } from './modules/cases/index.ts';
+import { caseAttachmentsRoutes, caseDraftsRoutes, casesRoutes, caseWorkRoutes, createCasesService, loadCasesSetup } from './modules/cases/index.ts';
 import { catalogEditorRoutes, catalogExportRoutes, catalogRoutes, createCatalogEditorService, createCatalogService } from './modules/catalog/index.ts';
 import { createCertificateAutomation, createDocumentsService, documentsRoutes } from './modules/documents/index.ts';
 import {
@@ -214,6 +214,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     });
     await api.register(casesRoutes, { cases });
     await api.register(caseWorkRoutes, { cases });
+    await api.register(caseAttachmentsRoutes, { cases });
     await api.register(caseDraftsRoutes, { cases });
     if (deps.sweeps) {
       // Every instance sweeps: issuing is idempotent per case and completing takes the row lock.

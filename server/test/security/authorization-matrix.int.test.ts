@@ -77,6 +77,13 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/documents/verify/:code': 'public',
   'GET /api/documents/:id': { permission: 'self:read' },
   'GET /api/work/documents/:id': { permission: 'cases:work' },
+  'POST /api/uploads': 'session',
+  'POST /api/cases/:ref/attachments': { permission: 'requests:create-basic' },
+  'POST /api/questions/:token/attachments': 'public',
+  'POST /api/work/cases/:id/attachments': { permission: 'workspace:use' },
+  'GET /api/attachments/:id': { permission: 'self:read' },
+  'GET /api/questions/:token/attachments/:id': 'public',
+  'GET /api/work/attachments/:id': { permission: 'workspace:use' },
 };
 
 type Who = { label: string; permissions: ReadonlySet<Permission>; login: (t: TestApp) => Promise<TestLogin | null> };

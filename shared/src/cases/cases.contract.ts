@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSchema } from '../platform/language.ts';
+import { attachmentViewSchema } from './attachments.contract.ts';
 import { caseChannelSchema, caseStatusSchema, instantSchema, productFamilySchema } from './case.schema.ts';
 import { ownerUnitSchema } from './case-ownership.rules.ts';
 import { caseHandlingSchema, caseOutcomeSchema } from './case-status.rules.ts';
@@ -131,6 +132,8 @@ export const timelineEntryTypes = [
   'document',
   /** The automated handling failed; a person takes over. */
   'automation-failed',
+  /** Files added to the case after it came in (a missing document, an employee's file). */
+  'attachment-added',
 ] as const;
 export const timelineEntryTypeSchema = z.enum(timelineEntryTypes);
 export type TimelineEntryType = z.infer<typeof timelineEntryTypeSchema>;
@@ -162,6 +165,7 @@ export const timelineEntrySchema = z.object({
   assignee: z.object({ id: z.string(), name: z.string() }).optional(),
   channel: caseChannelSchema.optional(),
   document: caseDocumentViewSchema.optional(),
+  attachments: z.array(attachmentViewSchema).optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
@@ -193,6 +197,8 @@ export const residentCaseSchema = residentCaseSummarySchema.extend({
   channel: caseChannelSchema,
   answers: z.record(z.string(), z.unknown()),
   timeline: z.array(timelineEntrySchema),
+  /** The files of the case the requester may see: their own and those the city shared, oldest first. */
+  attachments: z.array(attachmentViewSchema),
   /** What the requester can do now. */
   actions: z.object({ reply: z.boolean(), withdraw: z.boolean() }),
 });
@@ -293,6 +299,8 @@ export const staffCaseSchema = queueItemSchema.extend({
   /** Status events this employee can trigger now (for buttons). */
   availableEvents: z.array(z.string()),
   otherOpenCases: z.array(otherCaseSchema),
+  /** Every file of the case, internal ones too, oldest first. */
+  attachments: z.array(attachmentViewSchema),
 });
 export type StaffCase = z.infer<typeof staffCaseSchema>;
 

@@ -26,6 +26,22 @@ export {
   slugSchema,
 } from './case.schema.ts';
 export {
+  type AttachmentMediaType,
+  attachmentExtensions,
+  attachmentMediaTypeSchema,
+  attachmentMediaTypes,
+  cleanFileName,
+  defaultAttachmentAccept,
+  defaultAttachmentMaxBytes,
+  extensionOf,
+  type FileAnswerAt,
+  fileAnswersIn,
+  fileFieldAt,
+  isAttachmentMediaType,
+  maxAttachmentsPerStep,
+  nameFitsContent,
+} from './case-attachment.rules.ts';
+export {
   type BulkAssignResult,
   type BulkAssignSummary,
   maxBulkAssign,

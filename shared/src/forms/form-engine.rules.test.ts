@@ -262,12 +262,13 @@ describe('validateAnswers', () => {
     expect(!result.ok && result.errors).toContainEqual({ field, code, message });
   });
 
-  it('checks files by declared size, type and count (the server sniffs the content)', () => {
+  it('checks files by declared size, type and count, and wants the upload id (the server sniffs the content)', () => {
     const pet = { ...minimal, hasPet: true, petName: 'Rex' };
-    const photo = (size: number, type: string) => ({ name: 'rex.jpg', size, type, id: 'upload-1' });
+    const uploadId = '6f1c2b1e-8d3a-4c5b-9e7f-0a1b2c3d4e5f';
+    const photo = (size: number, type: string) => ({ name: 'rex.jpg', size, type, id: uploadId });
     expect(validateAnswers(kitchenSink, { ...pet, petPhoto: [photo(999, 'image/jpeg')] }, 'nl', { today })).toMatchObject({
       ok: true,
-      answers: { petPhoto: [{ name: 'rex.jpg', size: 999, type: 'image/jpeg', id: 'upload-1' }] },
+      answers: { petPhoto: [{ name: 'rex.jpg', size: 999, type: 'image/jpeg', id: uploadId }] },
     });
     expect(validateAnswers(kitchenSink, { ...pet, petPhoto: photo(10, 'image/png') }, 'nl', { today }).ok).toBe(true);
     const errors = (petPhoto: unknown) => {
@@ -284,6 +285,16 @@ describe('validateAnswers', () => {
       { field: 'petPhoto', code: 'too-many-files', message: 'Voeg hoogstens 2 bestanden toe.' },
     ]);
     expect(errors([{ name: 'x' }])).toEqual([{ field: 'petPhoto.0', code: 'wrong-type', message: 'Dit antwoord kunnen we niet lezen. Vul het opnieuw in.' }]);
+    // Chosen but still uploading (or the upload failed): the form cannot be sent yet.
+    expect(
+      errors([
+        { name: 'rex.jpg', size: 10, type: 'image/jpeg' },
+        { ...photo(10, 'image/jpeg'), id: 'upload-1' },
+      ]),
+    ).toEqual([
+      { field: 'petPhoto.0', code: 'file-not-uploaded', message: 'Dit bestand is nog niet opgeladen. Wacht even, of kies het opnieuw.' },
+      { field: 'petPhoto.1', code: 'file-not-uploaded', message: 'Dit bestand is nog niet opgeladen. Wacht even, of kies het opnieuw.' },
+    ]);
   });
 
   it('sends 596.1 criminal record requests through their follow-up questions', () => {
@@ -402,6 +413,7 @@ const leafAnswer = (field: LeafField): fc.Arbitrary<unknown> => {
           name: word(1, 10).map((name) => `${name}.bin`),
           size: fc.integer({ min: 0, max: field.maxSizeBytes }),
           type: fc.constantFrom(...field.accept.map((type) => (type.endsWith('/*') ? type.replace('*', 'png') : type))),
+          id: fc.uuid(),
         }),
         { minLength: 1, maxLength: field.maxFiles },
       );

@@ -17,8 +17,9 @@ import { normalizePhoneNumber } from './phone-number.rules.ts';
  * no longer sees is never stored. Answers are normalised: trimmed text, numbers as numbers,
  * national register numbers as 11 digits, phone numbers in E.164.
  *
- * Files are checked by what the browser declares (size and MIME type). The declaration can lie: the
- * server must sniff the content of every upload and re-encode images before it accepts the file.
+ * Files are checked by what the browser declares (size and MIME type) and must carry the id the
+ * upload route (`POST /api/uploads`) gave them. The declaration can lie: on submission the server
+ * replaces it by what it found in the stored upload (type sniffed from the bytes, images re-encoded).
  */
 
 /** A file as the form knows it: what the browser declared, plus the upload id the server gave it. */
@@ -86,7 +87,8 @@ const brusselsToday = () => Temporal.Now.plainDateISO('Europe/Brussels').toStrin
 const formatDate = (iso: string, lang: Language) =>
   new Intl.DateTimeFormat(`${lang}-BE`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
-const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} kB`);
+/** A size limit as residents read it: `10 MB`, `500 kB`. */
+export const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} kB`);
 
 // Names residents know, for the "use PDF, JPG or PNG" message.
 const mimeNames: Record<string, string> = {
@@ -98,8 +100,14 @@ const mimeNames: Record<string, string> = {
   'image/*': 'een foto',
 };
 
-const mimeAllowed = (type: string, accept: readonly string[]) =>
+/** Whether a media type is in a file question's `accept` list (`image/*` allows every image). */
+export const mediaTypeAllowed = (type: string, accept: readonly string[]) =>
   accept.some((allowed) => (allowed.endsWith('/*') ? type.startsWith(allowed.slice(0, -1)) : type === allowed));
+
+/** The accepted types as residents name them, for messages: `PDF, JPG, PNG`. */
+export const acceptedTypesText = (accept: readonly string[]) => accept.map((type) => mimeNames[type] ?? type).join(', ');
+
+const uploadIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toBoolean = (value: unknown): boolean | undefined => {
   if (typeof value === 'boolean') return value;
@@ -249,9 +257,10 @@ const checkLeaf = (field: LeafField, raw: unknown, required: boolean, path: stri
           return;
         }
         if (file.size > field.maxSizeBytes) issues.push({ path: at, code: 'file-too-large', params: { list: formatBytes(field.maxSizeBytes) } });
-        else if (!mimeAllowed(file.type, field.accept)) {
-          issues.push({ path: at, code: 'file-type-not-allowed', params: { list: field.accept.map((type) => mimeNames[type] ?? type).join(', ') } });
-        } else value.push({ name: file.name, size: file.size, type: file.type, ...(typeof file.id === 'string' ? { id: file.id } : {}) });
+        else if (!mediaTypeAllowed(file.type, field.accept)) {
+          issues.push({ path: at, code: 'file-type-not-allowed', params: { list: acceptedTypesText(field.accept) } });
+        } else if (typeof file.id !== 'string' || !uploadIdPattern.test(file.id)) issues.push({ path: at, code: 'file-not-uploaded' });
+        else value.push({ name: file.name, size: file.size, type: file.type, id: file.id.toLowerCase() });
       });
       return issues.length > 0 ? { issues } : { value, issues: [] };
     }

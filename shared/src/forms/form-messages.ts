@@ -32,6 +32,10 @@ export const formErrorCodes = [
   'file-too-large',
   'file-type-not-allowed',
   'too-many-files',
+  'file-not-uploaded',
+  'file-content-mismatch',
+  'file-unreadable',
+  'file-upload-unknown',
   'too-few-items',
   'too-many-items',
   'national-number-empty',
@@ -152,6 +156,26 @@ const messages: Messages = {
     nl: (p) => `Voeg hoogstens ${p.max} bestanden toe.`,
     fr: (p) => `Ajoutez ${p.max} fichiers au maximum.`,
     en: (p) => `Add at most ${p.max} files.`,
+  },
+  'file-not-uploaded': {
+    nl: () => 'Dit bestand is nog niet opgeladen. Wacht even, of kies het opnieuw.',
+    fr: () => "Ce fichier n'est pas encore chargé. Patientez un instant ou choisissez-le à nouveau.",
+    en: () => 'This file has not been uploaded yet. Wait a moment, or choose it again.',
+  },
+  'file-content-mismatch': {
+    nl: (p) => `De naam van dit bestand past niet bij wat erin zit: het is een ${p.list}-bestand. Kies het juiste bestand.`,
+    fr: (p) => `Le nom de ce fichier ne correspond pas à son contenu : c'est un fichier ${p.list}. Choisissez le bon fichier.`,
+    en: (p) => `The name of this file does not match what is in it: it is a ${p.list} file. Choose the right file.`,
+  },
+  'file-unreadable': {
+    nl: () => 'We kunnen dit bestand niet openen. Misschien is het beschadigd. Kies een ander bestand.',
+    fr: () => 'Nous ne pouvons pas ouvrir ce fichier. Il est peut-être endommagé. Choisissez un autre fichier.',
+    en: () => 'We cannot open this file. It may be damaged. Choose another file.',
+  },
+  'file-upload-unknown': {
+    nl: () => 'We vinden dit bestand niet (meer). Voeg het opnieuw toe.',
+    fr: () => 'Nous ne trouvons pas (plus) ce fichier. Ajoutez-le à nouveau.',
+    en: () => 'We cannot find this file (any more). Add it again.',
   },
   'too-few-items': {
     nl: (p) => `Vul er minstens ${p.min} in.`,

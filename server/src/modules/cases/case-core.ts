@@ -237,14 +237,14 @@ export const createCaseCore = (deps: CasesDeps) => {
     actor: Actor | AuditActor,
     caseId: string,
     authorize: Authorize,
-    work: (row: CaseRow, now: Date, repo: CasesRepository) => ChangeOutcome | Promise<ChangeOutcome>,
+    work: (row: CaseRow, now: Date, repo: CasesRepository, trx: Db) => ChangeOutcome | Promise<ChangeOutcome>,
   ): Promise<CaseRow> => {
     const result = await db.transaction().execute(async (trx) => {
       const repo = createCasesRepository(trx);
       const row = await repo.getForUpdate(caseId);
       if (!row || !(await authorize(row))) return denied;
       const now = clock.now();
-      const outcome = await work(row, now, repo);
+      const outcome = await work(row, now, repo, trx);
       const updated = await repo.update(row.id, { ...outcome.patch, updated_at: now });
       const by = eventActorOf(actor);
       const inserted = await repo.insertEvents(

@@ -25,10 +25,11 @@ import type { Actor, StaffActor } from '../../../../shared/src/identity/access.t
 import type { Language } from '../../../../shared/src/platform/language.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { createIdentityRepository } from '../identity/index.ts';
+import { createCaseAttachmentsRepository } from './case-attachments.repository.ts';
 import { type CaseCore, type ChangeOutcome, defaultServiceNormDays, factsOf, stateOf, titleIn, uuidPattern } from './case-core.ts';
 import { casesError, ownershipError } from './cases.errors.ts';
 import { canSeeQueue, canStaff, canTestRouting, type StaffCaseAction, staffCaseAccess, workTeamsOf } from './cases.policy.ts';
-import { ownerOf, ownerView, toQueueItem, toTimelineEntry } from './cases.presenter.ts';
+import { attachmentViewOf, ownerOf, ownerView, storedAttachmentOf, toQueueItem, toTimelineEntry } from './cases.presenter.ts';
 import { type CaseRow, createCasesRepository } from './cases.repository.ts';
 
 /**
@@ -70,11 +71,12 @@ export const createCaseWorkService = (core: CaseCore) => {
   const staffView = async (actor: StaffActor, row: CaseRow, lang: Language, requestId?: string): Promise<StaffCase> => {
     const repo = createCasesRepository(db);
     const access = staffCaseAccess(actor, factsOf(row), policy);
-    const [events, context, name, account] = await Promise.all([
+    const [events, context, name, account, files] = await Promise.all([
       repo.listEvents(row.id, { residentOnly: false }),
       presentContext(lang),
       requesterName(row.requester_person_id),
       row.requester_account_id ? createIdentityRepository(db).findResidentAccount({ id: row.requester_account_id }) : Promise.resolve(null),
+      createCaseAttachmentsRepository(db).listForCase(row.id, { residentOnly: false }),
     ]);
     // The 360° strip is for the city's own staff; a partner sees only the case it was given.
     const others =
@@ -140,6 +142,7 @@ export const createCaseWorkService = (core: CaseCore) => {
         owner: ownerView(city, ownerOf(other), lang),
         dueDate: other.due_date,
       })),
+      attachments: files.map((file) => attachmentViewOf(storedAttachmentOf(file), context, false)),
     };
   };
 

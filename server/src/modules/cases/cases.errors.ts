@@ -179,6 +179,41 @@ export const casesProblems = defineProblems({
     status: 409,
     title: { nl: 'U behandelt dit dossier niet.', fr: 'Vous ne traitez pas ce dossier.', en: 'You do not work on this case.' },
   },
+  // Uploads and attachments (case-attachments.service.ts).
+  /** The upload is not a file we store, or its name does not fit its content; `errors[]` names the field and says why. Nothing was stored. */
+  'upload-refused': {
+    status: 422,
+    title: { nl: 'Dit bestand kunnen we niet aannemen.', fr: 'Nous ne pouvons pas accepter ce fichier.', en: 'We cannot accept this file.' },
+  },
+  /** The upload is larger than its question (or the 10 MB of an added document) allows; `errors[]` names the field and the limit. Nothing was stored. */
+  'upload-too-large': {
+    status: 413,
+    title: { nl: 'Dit bestand is te groot.', fr: 'Ce fichier est trop volumineux.', en: 'This file is too large.' },
+  },
+  /** The request holds no file (multipart/form-data with one part `file`). */
+  'upload-file-missing': {
+    status: 400,
+    title: { nl: 'Kies een bestand om op te laden.', fr: 'Choisissez un fichier à charger.', en: 'Choose a file to upload.' },
+  },
+  /** `form` and `field` do not name a file question of a form. */
+  'upload-field-unknown': {
+    status: 400,
+    title: { nl: 'Bij deze vraag hoort geen bestand.', fr: 'Cette question ne demande pas de fichier.', en: 'This question does not take a file.' },
+  },
+  /** Someone without a login uploads without the `x-upload-scope` header that binds the file to their question. */
+  'upload-scope-required': {
+    status: 400,
+    title: {
+      nl: 'Laad de pagina opnieuw en voeg het bestand nog eens toe.',
+      fr: 'Rechargez la page et ajoutez à nouveau le fichier.',
+      en: 'Reload the page and add the file again.',
+    },
+  },
+  /** No file with this id that the caller may download (also for someone else's: never 403, so ids cannot be probed). */
+  'attachment-not-found': {
+    status: 404,
+    title: { nl: 'Dit bestand bestaat niet.', fr: "Ce fichier n'existe pas.", en: 'This file does not exist.' },
+  },
   // Drafts (shared/src/cases/case-draft.rules.ts).
   /** No draft of this form for the caller (never saved, submitted, deleted or older than 30 days). */
   'case-draft-not-found': {

@@ -1,3 +1,4 @@
+import type { AttachmentView } from '../../../../shared/src/cases/attachments.contract.ts';
 import type {
   CaseDocumentView,
   OwnerView,
@@ -18,6 +19,7 @@ import {
 } from '../../../../shared/src/cases/index.ts';
 import type { CityProfile, LocalizedText } from '../../../../shared/src/city/index.ts';
 import type { Language } from '../../../../shared/src/platform/language.ts';
+import type { AttachmentInfo } from './case-attachments.repository.ts';
 import type { CaseEventRow, CaseRow } from './cases.repository.ts';
 
 /**
@@ -33,7 +35,33 @@ export type PresentContext = {
   now: Date;
   /** Product titles by slug (published products; others show their slug). */
   productTitle: (slug: string) => LocalizedText | undefined;
+  /** The requester's download route of a file (someone following by a secret link has another one). */
+  attachmentUrl?: (id: string) => string;
 };
+
+/** The download route of a case file for staff, and for a logged-in requester. */
+export const staffAttachmentUrl = (id: string): string => `/api/work/attachments/${id}`;
+export const residentAttachmentUrl = (id: string): string => `/api/attachments/${id}`;
+
+/** A file of a case as the timeline stores it (without the route, which depends on who reads). */
+export type StoredAttachment = Omit<AttachmentView, 'downloadUrl'>;
+
+export const storedAttachmentOf = (row: AttachmentInfo): StoredAttachment => ({
+  id: row.id,
+  fileName: row.file_name,
+  mediaType: row.media_type as AttachmentView['mediaType'],
+  sizeBytes: row.size_bytes,
+  visibility: row.visibility as AttachmentView['visibility'],
+  field: row.form_field,
+  addedAt: new Date(row.attached_at ?? row.created_at).toISOString(),
+  addedBy: row.uploaded_by_kind as AttachmentView['addedBy'],
+});
+
+/** A file with the download route of this reader. */
+export const attachmentViewOf = (stored: StoredAttachment, context: Pick<PresentContext, 'attachmentUrl'>, forResident: boolean): AttachmentView => ({
+  ...stored,
+  downloadUrl: forResident ? (context.attachmentUrl ?? residentAttachmentUrl)(stored.id) : staffAttachmentUrl(stored.id),
+});
 
 const pick = (text: LocalizedText | undefined, lang: Language, fallback: string) => (text ? (text[lang] ?? text.nl) : fallback);
 
@@ -112,6 +140,9 @@ export const toTimelineEntry = (event: CaseEventRow, context: PresentContext, fo
   if (owner) entry.owner = ownerView(context.city, owner, context.lang);
   const document = documentView(payload.document, context.lang);
   if (document) entry.document = document;
+  if (Array.isArray(payload.attachments)) {
+    entry.attachments = (payload.attachments as StoredAttachment[]).map((stored) => attachmentViewOf(stored, context, forResident));
+  }
   // A rejection's reason is told to the resident; hand-over reasons and errors are for colleagues.
   const reasonVisible = !forResident || event.type === 'status-changed';
   if (typeof payload.reason === 'string' && reasonVisible) entry.reason = payload.reason;
@@ -125,13 +156,21 @@ export const toTimelineEntry = (event: CaseEventRow, context: PresentContext, fo
 };
 
 /** A case as its requester sees it. */
-export const toResidentCase = (row: CaseRow, events: readonly CaseEventRow[], context: PresentContext): ResidentCase => {
+export const toResidentCase = (
+  row: CaseRow,
+  events: readonly CaseEventRow[],
+  context: PresentContext,
+  attachments: readonly AttachmentInfo[] = [],
+): ResidentCase => {
   const status = row.status as CaseStatus;
   return {
     ...toResidentSummary(row, context),
     channel: row.channel as CaseChannel,
     answers: row.answers as Record<string, unknown>,
     timeline: events.filter((event) => event.visibility === 'resident').map((event) => toTimelineEntry(event, context, true)),
+    attachments: attachments
+      .filter((attachment) => attachment.visibility === 'resident')
+      .map((attachment) => attachmentViewOf(storedAttachmentOf(attachment), context, true)),
     actions: {
       reply: isOpenStatus(status),
       withdraw: ['received', 'in-progress', 'waiting-for-resident', 'waiting-for-advice'].includes(status),

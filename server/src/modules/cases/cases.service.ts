@@ -26,6 +26,7 @@ import { type FormAnswers, type FormDefinition, validateAnswers } from '../../..
 import { type Actor, hasPermission, type ResidentActor } from '../../../../shared/src/identity/access.ts';
 import type { Language } from '../../../../shared/src/platform/language.ts';
 import { AppError } from '../../platform/http/problem.ts';
+import { createCaseAttachmentsService } from './case-attachments.service.ts';
 import { createCaseBulkService } from './case-bulk.service.ts';
 import {
   type CaseDocument,
@@ -79,6 +80,12 @@ const requestHashOf = (input: unknown) => createHash('sha256').update(stableStri
 
 export const createCasesService = (deps: CasesDeps) => {
   const core = createCaseCore(deps);
+  // The lookups are defined further down; they are only called once a request comes in.
+  const attachments = createCaseAttachmentsService(core, {
+    residentCase: (actor, reference) => residentCase(actor, reference),
+    caseByToken: (token) => caseByToken(token),
+    residentView: (row, lang) => residentView(row, lang),
+  });
   const work = createCaseWorkService(core);
   const {
     db,
@@ -128,6 +135,8 @@ export const createCasesService = (deps: CasesDeps) => {
     consent: Record<string, unknown> | null;
     /** The register person whose address places the case when the answers do not. */
     placePersonId: string | null;
+    /** The secret upload scope of someone without a login (their file answers must be uploaded with it). */
+    uploadScope?: string | undefined;
     /** Whose draft of this form the submission uses up (deleted in its transaction). */
     draftOwner: DraftOwner | null;
   };
@@ -179,7 +188,9 @@ export const createCasesService = (deps: CasesDeps) => {
         fields: checked.errors.map((error) => ({ field: `answers.${error.field}`, code: error.code, message: { [intake.requestLanguage]: error.message } })),
       });
     }
-    const answers = checked.answers;
+    // The declared files must be the actor's own uploads, of an allowed type and size (checked on the stored bytes).
+    const files = await attachments.checkFormFiles(actor, intake.uploadScope, form, checked.answers);
+    const answers = files.answers;
     const subMunicipality = await placeOf(form, answers, intake.placePersonId);
     const decision = route(setup.routing, {
       product: { slug: product.slug, family, responsibleTeam: product.responsibleTeam },
@@ -236,6 +247,7 @@ export const createCasesService = (deps: CasesDeps) => {
       });
       // Another submission with the same key got there first: answer with that one (below).
       if (!row) return null;
+      await attachments.attachFormFiles(trx, id, files, now);
       const by = eventActorOf(actor);
       const [submitted] = await repo.insertEvents([
         {
@@ -375,8 +387,12 @@ export const createCasesService = (deps: CasesDeps) => {
   };
 
   const residentView = async (row: CaseRow, lang: Language): Promise<ResidentCase> => {
-    const [events, context] = await Promise.all([createCasesRepository(db).listEvents(row.id, { residentOnly: true }), presentContext(lang)]);
-    return toResidentCase(row, events, context);
+    const [events, context, files] = await Promise.all([
+      createCasesRepository(db).listEvents(row.id, { residentOnly: true }),
+      presentContext(lang),
+      attachments.forRequester(row),
+    ]);
+    return toResidentCase(row, events, files.attachmentUrl ? { ...context, attachmentUrl: files.attachmentUrl } : context, files.rows);
   };
 
   /** The requester replies (or sends something they were asked for); a case waiting for them runs again. */
@@ -466,7 +482,7 @@ export const createCasesService = (deps: CasesDeps) => {
     async askQuestion(
       actor: Actor,
       input: { answers: Record<string, unknown>; language?: Language | undefined },
-      options: { idempotencyKey?: string; requestLanguage: Language },
+      options: { idempotencyKey?: string; requestLanguage: Language; uploadScope?: string | undefined },
     ) {
       const product = await deps.products.findPublished('vraag');
       if (!product) throw casesError('case-product-not-found');
@@ -486,6 +502,7 @@ export const createCasesService = (deps: CasesDeps) => {
         submittedBy: null,
         consent: null,
         placePersonId: null,
+        uploadScope: options.uploadScope,
         draftOwner: null,
       });
     },
@@ -586,6 +603,11 @@ export const createCasesService = (deps: CasesDeps) => {
     ...createCaseBulkService(core, work.assign),
     ...createCaseTemplatesService(core),
     ...createCaseDraftsService(core),
+
+    ...attachments.api,
+
+    /** Removes uploads nobody attached within a day; run daily (see docs/ARCHITECTURE.md). */
+    purgeAbandonedUploads: attachments.purgeAbandonedUploads,
 
     /** Whether the actor may see the case (for the documents module's download check). Not audited: the caller audits its own read. */
     async canSee(actor: Actor, caseId: string): Promise<boolean> {

@@ -14,11 +14,14 @@
  * `resumeAutomation()` picks up cases a stopped process left behind. `canSee(actor, caseId)` answers
  * the documents module's download check.
  *
- * Tables: `cases`, `case_events`, `case_reference_counters` (migration 202611251500_cases_core.sql).
+ * Tables: `cases`, `case_events`, `case_reference_counters` (migration 202611251500_cases_core.sql),
+ * `case_attachments` (uploads and the files of cases, 202612030900_cases_attachments.sql; register
+ * `caseAttachmentsRoutes` with `{ cases }` too, and run `cases.purgeAbandonedUploads()` daily).
  * Contracts: shared/src/cases/cases.contract.ts. Rules: shared/src/cases (status machine, deadlines,
  * ownership, routing, references, intake) and `cases.policy.ts` (who sees which case).
  */
 
+export { type CaseAttachmentsRoutesOptions, caseAttachmentsRoutes } from './case-attachments.routes.ts';
 export { type AutomationRequest, type CaseAutomation, type CaseDocument, type CaseProducts, type CasesDeps, defaultServiceNormDays } from './case-core.ts';
 export { type CaseDraftsRoutesOptions, caseDraftsRoutes } from './case-drafts.routes.ts';
 export { type CaseWorkRoutesOptions, caseWorkRoutes } from './case-work.routes.ts';

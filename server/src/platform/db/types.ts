@@ -41,6 +41,24 @@ export interface AuditLog {
   team: string | null;
 }
 
+export interface CaseAttachments {
+  attached_at: Timestamp | null;
+  bytes: Buffer;
+  case_id: string | null;
+  created_at: Timestamp;
+  file_name: string;
+  form_field: string | null;
+  id: Generated<string>;
+  media_type: string;
+  sha256: string;
+  size_bytes: number;
+  uploaded_by_account_id: string | null;
+  uploaded_by_kind: string;
+  uploaded_by_scope_hash: Buffer | null;
+  uploaded_by_staff_id: string | null;
+  visibility: Generated<string>;
+}
+
 export interface CaseDrafts {
   answers: Json;
   created_at: Timestamp;
@@ -333,6 +351,7 @@ export interface StaffRoles {
 
 export interface DB {
   audit_log: AuditLog;
+  case_attachments: CaseAttachments;
   case_drafts: CaseDrafts;
   case_events: CaseEvents;
   case_reference_counters: CaseReferenceCounters;

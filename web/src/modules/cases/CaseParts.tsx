@@ -10,6 +10,7 @@ import { currentLanguage } from '../../app/i18n.ts';
 import { locales } from '../../app/language.rules.ts';
 import { QueryAlert } from '../../app/QueryAlert.tsx';
 import { Alert, Button, ErrorSummary, Heading, type HeadingLevel, Link, Paragraph, StatusBadge } from '../../ui/index.ts';
+import { AttachmentList } from './Attachments.tsx';
 import { type AnswerRow, answerRows, chronological, deadlineTone, statusTone, timelineKind } from './case-display.rules.ts';
 import { TextAreaField } from './TextArea.tsx';
 
@@ -133,6 +134,8 @@ const useEntryText = (audience: 'requester' | 'staff') => {
         return t('cases.timeline.residentMessage');
       case 'note':
         return t('cases.timeline.note');
+      case 'attachment-added':
+        return t('cases.timeline.attachmentAdded');
     }
   };
 };
@@ -172,6 +175,7 @@ export const Timeline = ({ entries, audience }: { entries: TimelineEntry[]; audi
               </p>
             ) : null}
             {entry.document ? <DocumentList documents={[entry.document]} /> : null}
+            {entry.attachments ? <AttachmentList attachments={entry.attachments} audience={audience} /> : null}
           </li>
         );
       })}

@@ -1,12 +1,14 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { type FieldError, get, type UseFormReturn, useController, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type FormField, type GroupField, type LeafField, localize, type VisibleField } from '../../../../shared/src/forms/index.ts';
+import { type FormField, type GroupField, type LeafField, localize, mediaTypeAllowed, type VisibleField } from '../../../../shared/src/forms/index.ts';
 import type { Language } from '../../../../shared/src/platform/language.ts';
 import { fieldDomId } from '../../app/form.ts';
 import { locales } from '../../app/language.rules.ts';
 import { Button, Choice, FormField as FieldBox, Fieldset, fieldIds, Heading, Select, Textbox } from '../../ui/index.ts';
-import { acceptAttribute, emptyGroupItem, fileAnswersOf, formatFileSize, rendersAsOptions } from './form-renderer.rules.ts';
+import { UploadList, uploadErrorMessage } from './Attachments.tsx';
+import { uploadFile } from './attachments.api.ts';
+import { acceptAttribute, emptyGroupItem, formatFileSize, rendersAsOptions } from './form-renderer.rules.ts';
 import { StreetInput } from './StreetInput.tsx';
 import { TextArea } from './TextArea.tsx';
 
@@ -22,6 +24,8 @@ export type FieldContext = {
   lang: Language;
   /** Where the answers live in the form values (`answers`). */
   root: string;
+  /** The product whose form this is: a file is uploaded for its question (`POST /api/uploads?form=…&field=…`). */
+  product: string;
 };
 
 /** The message of the error at `name`, or of the first error under it (a file of a list, a part of an address). */
@@ -241,24 +245,64 @@ const AddressControl = ({ context, field, path, label, hint }: Omit<PartProps, '
   );
 };
 
+/** A file answer in the form: the stored file once uploaded (with its id), or the chosen one while it uploads. */
+type FileValue = { name: string; size: number; type: string; id?: string; key?: string };
+
 /**
- * Files: the browser's own file picker (keyboard and screen reader friendly), then the chosen files
- * with their size and a button to remove each. The size and type are checked at once by the shared
- * engine; the server checks the content again.
+ * Files: the browser's own file picker (keyboard and screen reader friendly). A chosen file that
+ * fits the question's declared size and types (checked at once by the shared engine) is uploaded
+ * straight away, with its progress; the answer then holds the stored file with its id, which the
+ * submission sends. The server checks the content and says why it refuses a file, on this field.
  */
 const FileControl = ({ context, field, path, label, hint, error }: PartProps & { field: Extract<LeafField, { type: 'file' }> }) => {
   const { t } = useTranslation();
-  const { form, formId, lang, root } = context;
+  const { form, formId, lang, root, product } = context;
   const name = `${root}.${path}`;
   const id = fieldDomId(formId, name);
   const ids = fieldIds(id);
   const files = useController({ control: form.control, name });
-  const chosen = Array.isArray(files.field.value) ? (files.field.value as { name: string; size: number; type: string }[]) : [];
-  const submitted = form.formState.isSubmitted;
-  const set = (next: { name: string; size: number; type: string }[]) => {
-    files.field.onChange(fileAnswersOf(next));
-    if (submitted) void form.trigger(name);
+  const [pending, setPending] = useState<{ key: string; name: string; progress: number }[]>([]);
+  const [announce, setAnnounce] = useState('');
+  const chosen = Array.isArray(files.field.value) ? (files.field.value as FileValue[]) : [];
+  const current = (): FileValue[] => {
+    const value = form.getValues(name) as unknown;
+    return Array.isArray(value) ? (value as FileValue[]) : [];
   };
+  const set = (next: FileValue[]) => form.setValue(name, next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+
+  const upload = async (file: File, key: string) => {
+    setPending((list) => [...list, { key, name: file.name, progress: 0 }]);
+    setAnnounce(t('cases.attachments.uploading', { name: file.name }));
+    try {
+      const stored = await uploadFile(file, {
+        question: { form: product, field: path },
+        onProgress: (fraction) => setPending((list) => list.map((item) => (item.key === key ? { ...item, progress: fraction } : item))),
+      });
+      set(current().map((item) => (item.key === key ? { name: stored.name, size: stored.size, type: stored.type, id: stored.id } : item)));
+      setAnnounce(t('cases.attachments.uploaded', { name: stored.name }));
+    } catch (failure) {
+      set(current().filter((item) => item.key !== key));
+      form.setError(name, { type: 'server', message: uploadErrorMessage(failure, t('errors.generic')) });
+      setAnnounce('');
+    } finally {
+      setPending((list) => list.filter((item) => item.key !== key));
+    }
+  };
+
+  const pick = (picked: File[]) => {
+    form.clearErrors(name);
+    const added = picked.map((file) => ({
+      file,
+      value: { name: file.name, size: file.size, type: file.type, key: `${file.name}:${file.size}:${Math.random()}` },
+    }));
+    set([...(field.maxFiles > 1 ? current() : []), ...added.map((entry) => entry.value)]);
+    // What the browser declares is checked here first: a file that is too large or of the wrong type is not sent.
+    const fits = (file: File) => file.size <= field.maxSizeBytes && mediaTypeAllowed(file.type, field.accept);
+    if (added.some((entry) => !fits(entry.file))) void form.trigger(name);
+    for (const entry of added) if (fits(entry.file)) void upload(entry.file, entry.value.key);
+  };
+
+  const uploading = new Set(pending.map((item) => item.key));
   return (
     <FieldBox id={id} label={label} description={hint} error={error}>
       <div className="gv-files">
@@ -273,26 +317,20 @@ const FileControl = ({ context, field, path, label, hint, error }: PartProps & {
           aria-describedby={[hint && ids.description, error && ids.error].filter(Boolean).join(' ') || undefined}
           onChange={(event) => {
             const picked = Array.from(event.target.files ?? []);
-            set(field.maxFiles > 1 ? [...chosen, ...picked] : picked);
             // The list below shows the files; the empty picker lets the person add more.
             event.target.value = '';
+            pick(picked);
           }}
           onBlur={files.field.onBlur}
         />
-        {chosen.length > 0 ? (
-          <ul className="gv-files__list" aria-label={t('cases.form.filesChosen')}>
-            {chosen.map((file, index) => (
-              <li key={`${file.name}:${file.size}:${file.type}`} className="gv-files__item">
-                <span>
-                  {file.name} ({formatFileSize(file.size, locales[lang])})
-                </span>
-                <Button appearance="subtle" onClick={() => set(chosen.filter((_, i) => i !== index))}>
-                  {t('cases.form.removeFile', { name: file.name })}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <UploadList
+          uploaded={chosen
+            .filter((file) => !(file.key && uploading.has(file.key)))
+            .map((file, index) => ({ key: file.id ?? file.key ?? String(index), name: file.name, size: formatFileSize(file.size, locales[lang]) }))}
+          pending={pending}
+          remove={(key) => set(current().filter((file, index) => (file.id ?? file.key ?? String(index)) !== key))}
+          announce={announce}
+        />
       </div>
     </FieldBox>
   );

@@ -78,7 +78,7 @@ export const FormRenderer = ({ id, definition, initial, surface = 'portal', subm
   const form = useForm<Values>({ ...formOptions, resolver, defaultValues: { answers: initial, ...(extra?.defaults ?? {}) } });
   const answers = useWatch({ control: form.control, name: 'answers' }) as unknown;
   const visible = useMemo(() => new Map(visibleFields(definition, answers).map((item) => [item.path, item])), [definition, answers]);
-  const context: FieldContext = { form, formId: id, visible, lang, root: 'answers' };
+  const context: FieldContext = { form, formId: id, visible, lang, root: 'answers', product: definition.product };
 
   const labelWords = {
     item: (n: number) => t('cases.form.item', { number: n }),

@@ -5,6 +5,7 @@ import { ApiError } from '../../app/api.ts';
 import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
 import { Alert, Button, Heading, Link, Paragraph } from '../../ui/index.ts';
+import { useAddMyAttachments } from './attachments.api.ts';
 import { useMyCase, useReplyMine, useWithdrawMine } from './cases.api.ts';
 import { ResidentCaseView } from './ResidentCaseView.tsx';
 import { TextAreaField } from './TextArea.tsx';
@@ -74,6 +75,7 @@ export const MyCasePage = () => {
   const { ref = '' } = useParams();
   const found = useMyCase(ref);
   const reply = useReplyMine(ref);
+  const addDocuments = useAddMyAttachments(ref);
   usePageTitle(found.data ? `${found.data.product.title} ${found.data.reference}` : t('cases.mine.title'));
   if (found.isPending) return <Loading />;
   if (found.isError) {
@@ -103,6 +105,7 @@ export const MyCasePage = () => {
       <ResidentCaseView
         found={found.data}
         reply={(text) => reply.mutateAsync(text)}
+        addDocuments={(input) => addDocuments.mutateAsync(input)}
         actions={found.data.actions.withdraw ? <Withdraw reference={found.data.reference} /> : null}
       />
     </div>

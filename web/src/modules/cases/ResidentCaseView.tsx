@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResidentCase } from '../../../../shared/src/cases/cases.contract.ts';
 import { currentLanguage } from '../../app/i18n.ts';
 import { Heading, Paragraph } from '../../ui/index.ts';
+import { AddDocumentForm, AttachmentList } from './Attachments.tsx';
 import { AnswerList, CaseStatusBadge, DocumentList, formatDay, MessageForm, Section, Timeline } from './CaseParts.tsx';
 import { caseDocuments } from './case-display.rules.ts';
 import { useProductForm } from './cases.api.ts';
@@ -17,9 +18,12 @@ export const ResidentCaseView = ({
   reply,
   actions,
   notice,
+  addDocuments,
 }: {
   found: ResidentCase;
   reply: (text: string) => Promise<unknown>;
+  /** Sends uploaded files to the case (a logged-in requester; someone following a link cannot upload yet). */
+  addDocuments?: (input: { uploads: string[]; text?: string }) => Promise<unknown>;
   actions?: ReactNode;
   /** Shown under the case's summary (the follow page's "keep this link"). */
   notice?: ReactNode;
@@ -67,6 +71,12 @@ export const ResidentCaseView = ({
         </Section>
       ) : null}
 
+      {found.attachments.length > 0 ? (
+        <Section id="case-attachments" title={t('cases.attachments.title')}>
+          <AttachmentList attachments={found.attachments} audience="requester" />
+        </Section>
+      ) : null}
+
       <Section id="case-timeline" title={t('cases.case.timelineTitle')}>
         <Timeline entries={found.timeline} audience="requester" />
       </Section>
@@ -81,6 +91,12 @@ export const ResidentCaseView = ({
             sentText={t('cases.case.replySent')}
             send={reply}
           />
+        </Section>
+      ) : null}
+
+      {found.actions.reply && addDocuments ? (
+        <Section id="case-add-document" title={t('cases.attachments.addTitle')} className="gv-panel gv-stack">
+          <AddDocumentForm audience="requester" send={({ uploads, text }) => addDocuments({ uploads, ...(text ? { text } : {}) })} />
         </Section>
       ) : null}
 

@@ -8,6 +8,7 @@ import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
 import { Alert, Heading, Link, Paragraph } from '../../ui/index.ts';
 import { useMe } from '../identity/index.ts';
+import { AttachmentList, StaffAddDocument } from './Attachments.tsx';
 import { ClaimButtons, HandOverForm, StatusForm, useRun } from './CaseActions.tsx';
 import { AnswerList, CaseStatusBadge, Deadline, DocumentList, formatDateTime, formatDay, MessageForm, Section, Timeline } from './CaseParts.tsx';
 import { caseDocuments, staffDownloadUrl } from './case-display.rules.ts';
@@ -202,6 +203,10 @@ export const StaffCasePage = () => {
         </Section>
       ) : null}
 
+      <Section id="case-attachments" title={t('cases.attachments.title')}>
+        <AttachmentList attachments={data.attachments} audience="staff" />
+      </Section>
+
       <Section id="case-actions" title={t('cases.work.case.actionsTitle')} className="gv-stack gv-case-actions">
         {mayWork ? (
           <section aria-labelledby="case-claim" className="gv-panel gv-stack">
@@ -236,6 +241,12 @@ export const StaffCasePage = () => {
             sentText={t('cases.work.note.sent')}
             send={(text) => run({ kind: 'note', text })}
           />
+        </section>
+        <section aria-labelledby="case-add-document" className="gv-panel gv-stack">
+          <Heading level={3} id="case-add-document">
+            {t('cases.attachments.addTitle')}
+          </Heading>
+          <StaffAddDocument caseId={data.id} />
         </section>
         <section aria-labelledby="case-status" className="gv-panel gv-stack">
           <Heading level={3} id="case-status">
