@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type CaseDocumentView, messageRequestSchema, type TimelineEntry } from '../../../../shared/src/cases/cases.contract.ts';
@@ -197,6 +197,7 @@ export const MessageForm = ({
   sentText,
   send,
   headingLevel = 3,
+  fill,
 }: {
   id: string;
   label: string;
@@ -205,6 +206,8 @@ export const MessageForm = ({
   sentText: string;
   send: (text: string) => Promise<unknown>;
   headingLevel?: 2 | 3;
+  /** Text to put in the box (a message template the employee picked); a new `version` puts it there again. */
+  fill?: { text: string; version: number } | undefined;
 }) => {
   const { t } = useTranslation();
   const [attempt, setAttempt] = useState(0);
@@ -218,6 +221,13 @@ export const MessageForm = ({
   });
   const error = form.formState.errors.text?.message;
   const fieldId = `${id}-text`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new pick (version) fills the box, not a re-render.
+  useEffect(() => {
+    if (!fill) return;
+    form.setValue('text', fill.text, { shouldDirty: true });
+    setState({ sent: false, error: null });
+    form.setFocus('text');
+  }, [fill?.version]);
   const submit = form.handleSubmit(
     async ({ text }) => {
       setState({ sent: false, error: null });

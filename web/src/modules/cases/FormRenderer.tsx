@@ -1,5 +1,5 @@
 import { toNestErrors } from '@hookform/resolvers';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { type Resolver, type UseFormReturn, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -48,6 +48,8 @@ export type FormRendererProps = {
   extra?: FormExtra;
   /** Shown between the questions and the submit button (what happens next, privacy). */
   footer?: ReactNode;
+  /** Called with the answers after each change (the portal saves them as a draft, debounced). */
+  onAnswersChange?: (answers: unknown) => void;
 };
 
 /**
@@ -57,7 +59,7 @@ export type FormRendererProps = {
  * uses), puts the server's field errors on their fields (`answers.children.1.birthDate`) and lists
  * what to fix in an error summary that leads to each control.
  */
-export const FormRenderer = ({ id, definition, initial, surface = 'portal', submitLabel, onSubmit, extra, footer }: FormRendererProps) => {
+export const FormRenderer = ({ id, definition, initial, surface = 'portal', submitLabel, onSubmit, extra, footer, onAnswersChange }: FormRendererProps) => {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const [attempt, setAttempt] = useState(0);
@@ -78,6 +80,13 @@ export const FormRenderer = ({ id, definition, initial, surface = 'portal', subm
   const form = useForm<Values>({ ...formOptions, resolver, defaultValues: { answers: initial, ...(extra?.defaults ?? {}) } });
   const answers = useWatch({ control: form.control, name: 'answers' }) as unknown;
   const visible = useMemo(() => new Map(visibleFields(definition, answers).map((item) => [item.path, item])), [definition, answers]);
+  // One subscription for the form's life; the latest callback is read when something changes.
+  const changed = useRef(onAnswersChange);
+  changed.current = onAnswersChange;
+  useEffect(() => {
+    const subscription = form.watch((values) => changed.current?.(values.answers));
+    return () => subscription.unsubscribe();
+  }, [form]);
   const context: FieldContext = { form, formId: id, visible, lang, root: 'answers', product: definition.product };
 
   const labelWords = {

@@ -1,20 +1,23 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useParams } from 'react-router';
 import type { CaseReceipt } from '../../../../shared/src/cases/cases.contract.ts';
 import { localize } from '../../../../shared/src/forms/index.ts';
 import { ApiError } from '../../app/api.ts';
 import { currentLanguage } from '../../app/i18n.ts';
+import { locales } from '../../app/language.rules.ts';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
-import { ButtonLink, ExternalButtonLink, Heading, Link, Paragraph } from '../../ui/index.ts';
+import { Button, ButtonLink, ExternalButtonLink, Heading, Link, Paragraph } from '../../ui/index.ts';
 import { loginPageHref, oidcLoginHref, useMe } from '../identity/index.ts';
 import { type LoginNeed, loginNeed } from './case-display.rules.ts';
+import { useDeleteDraft, useDraft, useForgetDraft } from './case-drafts.api.ts';
 import { type ProductForm, useKnownProfile, useProductForm, useSubmitCase } from './cases.api.ts';
 import { FormRenderer } from './FormRenderer.tsx';
-import { initialAnswers, knownPersonOf } from './form-renderer.rules.ts';
+import { type AnswersValue, initialAnswers, knownPersonOf } from './form-renderer.rules.ts';
 import { SubmissionConfirmation } from './SubmissionConfirmation.tsx';
+import { useDraftAutosave } from './use-draft-autosave.ts';
 import { useIdempotencyKey } from './use-idempotency-key.ts';
 
 /** Why the person cannot submit yet, and the login that lets them (coming back to this form after). */
@@ -67,36 +70,100 @@ const TitleBlock = ({ title, slug }: { title: string; slug: string }) => {
   );
 };
 
+/** "Saved at 14:32" in the city's time zone, or why the answers could not be saved; a quiet status line. */
+const DraftStatus = ({ savedAt, failed }: { savedAt: string | null; failed: boolean }) => {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const time = savedAt
+    ? new Intl.DateTimeFormat(locales[language], { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' }).format(new Date(savedAt))
+    : null;
+  return (
+    <p className="gv-form-note" role="status">
+      {failed ? t('cases.request.draft.saveFailed') : time ? t('cases.request.draft.savedAt', { time }) : ''}
+    </p>
+  );
+};
+
 /**
- * The form itself once the person may submit, prefilled with what "Mijn gegevens" knows; after
- * sending, the confirmation takes the page's place.
+ * The form itself once the person may submit, prefilled with what "Mijn gegevens" knows, or with
+ * the answers they saved before (a draft on the server, "start over" throws it away). Answers are
+ * saved as they type; the submission removes the draft. After sending, the confirmation takes the
+ * page's place.
  */
 const RequestForm = ({ product, slug, title }: { product: ProductForm; slug: string; title: string }) => {
   const { t } = useTranslation();
   const me = useMe();
   const profile = useKnownProfile(true);
+  const draft = useDraft('portal', slug);
+  const deleteDraft = useDeleteDraft('portal', slug);
+  const forgetDraft = useForgetDraft('portal', slug);
+  const autosave = useDraftAutosave('portal', slug);
   const submit = useSubmitCase();
   const key = useIdempotencyKey();
   const [receipt, setReceipt] = useState<CaseReceipt | null>(null);
+  // A new form (new key) after "start over", with the known data only.
+  const [restart, setRestart] = useState(0);
+  const formStart = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (restart > 0) formStart.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [restart]);
   if (receipt) return <SubmissionConfirmation receipt={receipt} family={product.family} audience="resident" kind="request" />;
-  // The form's starting values are fixed when it appears: wait for what is known (a failure just means no prefill).
-  if (profile.isPending) return <Loading />;
+  // The form's starting values are fixed when it appears: wait for what is known (a failure just means no prefill, or no draft).
+  if (profile.isPending || draft.isPending) return <Loading />;
   const loginEmail = me.data?.actor.kind === 'resident' ? me.data.actor.email : null;
+  const known = initialAnswers(product.form, knownPersonOf(profile.data, loginEmail));
+  const restored = restart === 0 ? (draft.data ?? null) : null;
+  const startOver = async () => {
+    autosave.reset();
+    await deleteDraft.mutateAsync().catch(() => undefined);
+    setRestart((n) => n + 1);
+  };
   return (
     <>
       <TitleBlock title={title} slug={slug} />
-      <FormRenderer
-        id="request"
-        definition={product.form}
-        initial={initialAnswers(product.form, knownPersonOf(profile.data, loginEmail))}
-        submitLabel={t('cases.request.submit')}
-        footer={<Paragraph className="gv-form-note">{t('cases.request.privacy')}</Paragraph>}
-        onSubmit={async ({ answers }) => {
-          const result = await submit.mutateAsync({ product: slug, answers, idempotencyKey: key.current() });
-          key.renew();
-          setReceipt(result);
-        }}
-      />
+      {restored ? (
+        <section className="gv-panel gv-stack" aria-labelledby="draft-restored">
+          <Heading level={2} id="draft-restored">
+            {t('cases.request.draft.restoredTitle')}
+          </Heading>
+          <Paragraph>{t('cases.request.draft.restoredText')}</Paragraph>
+          <div>
+            <Button appearance="secondary-action" disabled={deleteDraft.isPending} onClick={() => void startOver()}>
+              {t('cases.request.draft.startOver')}
+            </Button>
+          </div>
+        </section>
+      ) : null}
+      <div ref={formStart}>
+        <FormRenderer
+          key={restart}
+          id="request"
+          definition={product.form}
+          initial={restored ? { ...known, ...(restored.answers as AnswersValue) } : known}
+          submitLabel={t('cases.request.submit')}
+          onAnswersChange={autosave.onChange}
+          footer={
+            <>
+              <Paragraph className="gv-form-note">{t('cases.request.privacy')}</Paragraph>
+              <Paragraph className="gv-form-note">{t('cases.request.draft.note')}</Paragraph>
+              <DraftStatus savedAt={autosave.savedAt ?? (restored && restart === 0 ? restored.updatedAt : null)} failed={autosave.failed} />
+            </>
+          }
+          onSubmit={async ({ answers }) => {
+            // No draft save may land after the submission deleted the draft.
+            await autosave.settle();
+            try {
+              const result = await submit.mutateAsync({ product: slug, answers, idempotencyKey: key.current() });
+              key.renew();
+              forgetDraft();
+              setReceipt(result);
+            } catch (error) {
+              autosave.resume();
+              throw error;
+            }
+          }}
+        />
+      </div>
     </>
   );
 };

@@ -13,6 +13,7 @@ import { ClaimButtons, HandOverForm, StatusForm, useRun } from './CaseActions.ts
 import { AnswerList, CaseStatusBadge, Deadline, DocumentList, formatDateTime, formatDay, MessageForm, Section, Timeline } from './CaseParts.tsx';
 import { caseDocuments, staffDownloadUrl } from './case-display.rules.ts';
 import { useProductForm, useStaffCase } from './cases.api.ts';
+import { MessageTemplatePicker } from './MessageTemplatePicker.tsx';
 
 const Requester = ({ found }: { found: StaffCase }) => {
   const { t } = useTranslation();
@@ -113,6 +114,7 @@ export const StaffCasePage = () => {
   const me = useMe();
   const run = useRun(id);
   const [handedTo, setHandedTo] = useState<string | null>(null);
+  const [fill, setFill] = useState<{ text: string; version: number } | undefined>(undefined);
   const language = currentLanguage();
   usePageTitle(found.data ? `${found.data.reference} ${found.data.product.title}` : t('cases.work.case.title'));
 
@@ -220,8 +222,10 @@ export const StaffCasePage = () => {
           <Heading level={3} id="case-message">
             {t('cases.work.message.title')}
           </Heading>
+          <MessageTemplatePicker caseId={data.id} onUse={(text) => setFill((previous) => ({ text, version: (previous?.version ?? 0) + 1 }))} />
           <MessageForm
             id="case-message"
+            fill={fill}
             label={t('cases.work.message.label')}
             hint={data.requester.follows === 'none' ? t('cases.work.message.hintNoFollow') : t('cases.work.message.hint')}
             submitLabel={t('cases.work.message.submit')}

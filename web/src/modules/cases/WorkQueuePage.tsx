@@ -25,6 +25,7 @@ import {
   VisuallyHidden,
 } from '../../ui/index.ts';
 import { useMe } from '../identity/index.ts';
+import { BulkAssignForm, coordinatedTeams, SelectAllCheckbox, SelectCaseCheckbox, useBulkSelection } from './BulkAssign.tsx';
 import { CaseStatusBadge, Deadline } from './CaseParts.tsx';
 import { hasQueueFilters, type QueueFilters, queueFiltersOf } from './case-display.rules.ts';
 import { useClaimFromQueue, useProductChoices, useQueue } from './cases.api.ts';
@@ -120,6 +121,9 @@ export const WorkQueuePage = () => {
   const me = useMe();
   const [claimed, setClaimed] = useState<string | null>(null);
   const mayWork = me.data?.permissions.includes('cases:work') ?? false;
+  // A coordinator of this team ticks cases and gives them to a colleague in one go.
+  const mayBulkAssign = coordinatedTeams(me.data).includes(team);
+  const selection = useBulkSelection(queue.data?.items ?? [], mayBulkAssign ? [team] : []);
   usePageTitle(queue.data?.team.name ?? t('cases.work.queue.title'));
 
   if (queue.isPending) return <Loading />;
@@ -169,6 +173,11 @@ export const WorkQueuePage = () => {
           <TableCaption>{t('cases.work.queue.captionCount', { team: queue.data.team.name, count: total })}</TableCaption>
           <TableHeader>
             <TableRow>
+              {mayBulkAssign ? (
+                <TableHeaderCell>
+                  <SelectAllCheckbox selection={selection} />
+                </TableHeaderCell>
+              ) : null}
               <TableHeaderCell>{t('cases.case.reference')}</TableHeaderCell>
               <TableHeaderCell>{t('cases.work.queue.product')}</TableHeaderCell>
               <TableHeaderCell>{t('cases.case.status')}</TableHeaderCell>
@@ -180,6 +189,11 @@ export const WorkQueuePage = () => {
           <TableBody>
             {items.map((item) => (
               <TableRow key={item.id}>
+                {mayBulkAssign ? (
+                  <TableCell>
+                    <SelectCaseCheckbox selection={selection} item={item} />
+                  </TableCell>
+                ) : null}
                 <TableCell>
                   <Link to={`/werk/dossiers/${item.id}`}>{item.reference}</Link>
                 </TableCell>
@@ -215,6 +229,7 @@ export const WorkQueuePage = () => {
           </TableBody>
         </Table>
       )}
+      {mayBulkAssign && items.length > 0 ? <BulkAssignForm team={team} selection={selection} items={items} /> : null}
       {pages > 1 ? (
         <nav aria-label={t('cases.work.queue.pages')} className="gv-button-row">
           <Button appearance="secondary-action" disabled={page <= 1} onClick={() => goTo(page - 1)}>
