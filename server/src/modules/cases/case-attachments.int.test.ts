@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegWithGps, pdf, png, text } from '../../../test/fixtures/files.ts';
 import { loginAsResident, loginAsStaff, seedDemoPopulation, type TestLogin } from '../../../test/login-as.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { loadCatalogFromDirectory, syncCatalog } from '../catalog/index.ts';
 import { demoResidents } from '../register/index.ts';
 
@@ -69,7 +70,7 @@ const countUploads = async () =>
 const auditRows = (action: string, actorId: string) =>
   t.db.selectFrom('audit_log').selectAll().where('action', '=', action).where('actor_id', '=', actorId).execute();
 
-/** A report about litter with photos (the form's file question is `photos`: JPG, PNG, HEIC or WEBP up to 10 MB). */
+/** A report about litter with photos (the form's file question is `photos`: JPG, PNG or WEBP up to 10 MB). */
 const report = (photos: unknown[]) => ({
   product: 'melding-openbaar-domein',
   answers: {
@@ -144,7 +145,7 @@ describe('uploading a file', () => {
 
     const wrongQuestion = await upload(pieter, 'plan.pdf', pdf(), { query: 'form=melding-openbaar-domein&field=photos' });
     expect(wrongQuestion.json().errors).toEqual([
-      { field: 'photos', code: 'file-type-not-allowed', message: 'Dit soort bestand kunnen we niet aannemen. Gebruik JPG, PNG, HEIC, WEBP.' },
+      { field: 'photos', code: 'file-type-not-allowed', message: 'Dit soort bestand kunnen we niet aannemen. Gebruik JPG, PNG, WEBP.' },
     ]);
     expect(await countUploads()).toBe(before);
   });
@@ -346,5 +347,48 @@ describe('files added to a case', () => {
     expect((await get(`/api/work/attachments/${photo.id}`, otherTeam)).statusCode).toBe(404);
     expect(await auditRows('cases.attachment.denied', otherTeam.id)).toHaveLength(1);
     expect((await get(`/api/work/attachments/${photo.id}`, staff)).statusCode).toBe(200);
+  });
+});
+
+describe('abandoned uploads', () => {
+  it('are removed a day after nobody attached them, while attached files stay', async () => {
+    // Now: the test sessions are stored with the wall clock.
+    const clock = fixedClock(new Date());
+    const own = await createTestApp({ workers: false, clock });
+    try {
+      await syncCatalog(own.db, await loadCatalogFromDirectory(catalogDir), { source: 'test' });
+      await seedDemoPopulation(own);
+      const resident = await loginAsResident(own, { personId: demoResidents.pieterVandenberghe.id });
+      const send = async (fileName: string, headers: Record<string, string> = resident.headers) => {
+        const body = multipart(fileName, pdf());
+        const response = await own.app.inject({
+          method: 'POST',
+          url: '/api/uploads',
+          headers: { ...headers, ...body.headers },
+          payload: body.payload,
+        });
+        expect(response.statusCode, response.body).toBe(201);
+        return (response.json() as Upload).id;
+      };
+      const forgotten = await send('vergeten.pdf');
+      const kept = await send('bewaard.pdf');
+      const receipt = (await own.app.inject({ method: 'POST', url: '/api/cases', headers: resident.headers, payload: report([]) })).json();
+      const added = await own.app.inject({
+        method: 'POST',
+        url: `/api/cases/${receipt.reference}/attachments`,
+        headers: resident.headers,
+        payload: { uploads: [kept] },
+      });
+      expect(added.statusCode, added.body).toBe(200);
+
+      // A day later the resident's session is gone; someone without a login uploads.
+      clock.advance(25 * 60 * 60 * 1000);
+      const fresh = await send('nieuw.pdf', { 'x-upload-scope': 's'.repeat(40) });
+      const left = await own.db.selectFrom('case_attachments').select('id').execute();
+      expect(left.map((row) => row.id).sort()).toEqual([kept, fresh].sort());
+      expect(left.map((row) => row.id)).not.toContain(forgotten);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/src/cases/attachments.contract.ts';
 import type { QueueItem, ResidentCase } from '../../../../shared/src/cases/cases.contract.ts';
 import {
+  attachmentMediaTypes,
   type CaseStatus,
   cleanFileName,
   defaultAttachmentAccept,
@@ -73,6 +74,14 @@ export type AttachmentDownload = { bytes: Buffer; fileName: string; mediaType: s
 /** Which download route asked. */
 export type DownloadRoute = { kind: 'resident' } | { kind: 'staff' } | { kind: 'token'; token: string };
 
+/** Uploads nobody attached are removed after this long (an abandoned form, a closed tab). */
+export const abandonedUploadMs = 24 * 60 * 60 * 1000;
+// Purging runs with an upload, at most once an hour per process (like expired drafts).
+const purgeEveryMs = 60 * 60 * 1000;
+
+/** The types of an `accept` list the server can store: `image/*` stands for the images it re-encodes (not HEIC, which it cannot decode). */
+const storableTypes = (accept: readonly string[]): string[] => attachmentMediaTypes.filter((type) => mediaTypeAllowed(type, accept));
+
 const inEveryLanguage = (code: FormErrorCode, params?: FormErrorParams) => ({
   nl: formErrorMessage(code, 'nl', params),
   fr: formErrorMessage(code, 'fr', params),
@@ -94,6 +103,13 @@ const withAnswerAt = (answers: FormAnswers, path: string, value: unknown): FormA
 
 export const createCaseAttachmentsService = (core: CaseCore, lookups: AttachmentLookups) => {
   const { db, audit, clock, policy, tokens, formFor, presentContext, change, applyTransition, minorIdsOf, auditDenied } = core;
+  let lastPurge = 0;
+
+  const purgeAbandonedUploads = async (): Promise<number> => {
+    const now = clock.now();
+    lastPurge = now.getTime();
+    return createCaseAttachmentsRepository(db).deleteUnattachedBefore(new Date(now.getTime() - abandonedUploadMs));
+  };
 
   const uploaderOf = (actor: Actor, scope: string | undefined): Uploader | null => {
     if (actor.kind === 'resident') return { kind: 'resident', accountId: actor.accountId };
@@ -199,7 +215,7 @@ export const createCaseAttachmentsService = (core: CaseCore, lookups: Attachment
         }
         seen.add(row.id);
         if (!mediaTypeAllowed(row.media_type, entry.field.accept)) {
-          errors.push({ field, code: 'file-type-not-allowed', params: { list: acceptedTypesText(entry.field.accept) } });
+          errors.push({ field, code: 'file-type-not-allowed', params: { list: acceptedTypesText(storableTypes(entry.field.accept)) } });
         } else if (row.size_bytes > entry.field.maxSizeBytes) {
           errors.push({ field, code: 'file-too-large', params: { list: formatBytes(entry.field.maxSizeBytes) } });
         }
@@ -232,10 +248,8 @@ export const createCaseAttachmentsService = (core: CaseCore, lookups: Attachment
       return { rows, attachmentUrl: requesterUrlFor(row) };
     },
 
-    /** Removes uploads nobody attached within a day (an abandoned form). Returns how many. */
-    async purgeAbandonedUploads(olderThanMs = 24 * 60 * 60 * 1000): Promise<number> {
-      return createCaseAttachmentsRepository(db).deleteUnattachedBefore(new Date(clock.now().getTime() - olderThanMs));
-    },
+    /** Removes uploads nobody attached within a day (an abandoned form). Returns how many. Also runs with an upload, at most hourly. */
+    purgeAbandonedUploads,
 
     api: {
       /**
@@ -256,7 +270,7 @@ export const createCaseAttachmentsService = (core: CaseCore, lookups: Attachment
           fieldError('upload-too-large', [{ field: limits.field, code: 'file-too-large', params: { list: formatBytes(limits.maxBytes) } }]);
         if (!file.ok) throw tooLarge();
         const inspected = await inspectUpload(file.bytes);
-        const allowed = { list: acceptedTypesText(limits.accept) };
+        const allowed = { list: acceptedTypesText(storableTypes(limits.accept)) };
         if (!inspected.ok) {
           throw inspected.reason === 'unreadable'
             ? fieldError('upload-refused', [{ field: limits.field, code: 'file-unreadable' }])
@@ -280,6 +294,7 @@ export const createCaseAttachmentsService = (core: CaseCore, lookups: Attachment
           ...uploaderColumns(uploader),
           created_at: clock.now(),
         });
+        if (clock.now().getTime() - lastPurge > purgeEveryMs) await purgeAbandonedUploads();
         return { id: row.id, name: row.file_name, size: row.size_bytes, type: inspected.mediaType, sha256: row.sha256 };
       },
 

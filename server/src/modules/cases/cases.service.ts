@@ -606,7 +606,7 @@ export const createCasesService = (deps: CasesDeps) => {
 
     ...attachments.api,
 
-    /** Removes uploads nobody attached within a day; run daily (see docs/ARCHITECTURE.md). */
+    /** Removes uploads nobody attached within a day (also done with an upload, at most hourly per process). */
     purgeAbandonedUploads: attachments.purgeAbandonedUploads,
 
     /** Whether the actor may see the case (for the documents module's download check). Not audited: the caller audits its own read. */

@@ -16,7 +16,7 @@
  *
  * Tables: `cases`, `case_events`, `case_reference_counters` (migration 202611251500_cases_core.sql),
  * `case_attachments` (uploads and the files of cases, 202612030900_cases_attachments.sql; register
- * `caseAttachmentsRoutes` with `{ cases }` too, and run `cases.purgeAbandonedUploads()` daily).
+ * `caseAttachmentsRoutes` with `{ cases }` too; uploads nobody attached are removed after a day).
  * Contracts: shared/src/cases/cases.contract.ts. Rules: shared/src/cases (status machine, deadlines,
  * ownership, routing, references, intake) and `cases.policy.ts` (who sees which case).
  */
