@@ -50,6 +50,19 @@ const person = async (name: string, viewport: { width: number; height: number },
 
 const path = (page: Page) => new URL(page.url()).pathname;
 
+/** A PDF of one empty page, as a scanner would send it (small enough to read). */
+const onePagePdf = Buffer.from(
+  [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n'),
+);
+
 /** Logs in through the embedded demo identity provider, by clicking the person's name on its page. */
 const loginThroughProvider = async (page: Page, name: string, landsOn: string | RegExp) => {
   await expect.poll(() => path(page), { timeout: 10_000 }).toMatch(/^\/idp\/interaction\//);
@@ -160,11 +173,40 @@ describe('a general question', () => {
     await chloe.getByRole('textbox', { name: 'Notitie' }).fill('Nagekeken in het reglement huurpremie.');
     await chloe.getByRole('button', { name: 'Notitie bewaren' }).click();
     await expect.poll(() => chloe.locator('.gv-timeline__entry--note').last().textContent()).toContain('Interne notitie');
+    // A template fills the message box in the visitor's language; Chloë then writes her own answer over it.
+    await chloe.getByRole('combobox', { name: 'Sjabloon' }).selectOption({ label: 'Antwoord op uw vraag' });
+    await chloe.getByRole('button', { name: 'Sjabloon gebruiken' }).click();
+    await expect
+      .poll(() => chloe.getByRole('textbox', { name: 'Bericht', exact: true }).inputValue())
+      .toContain(`Bedankt voor uw vraag (dossier ${reference})`);
+    await expect.poll(() => chloe.getByRole('status').filter({ hasText: 'staat in het berichtvak' }).count()).toBe(1);
+    await expectAccessible(chloe);
     await chloe.getByRole('textbox', { name: 'Bericht', exact: true }).fill(answer);
     await chloe.getByRole('button', { name: 'Bericht versturen' }).click();
     await expect.poll(() => chloe.getByText('Het bericht is verstuurd.').count()).toBe(1);
     await expect.poll(() => chloe.locator('.gv-timeline__entry--city-message').textContent()).toContain(answer);
     await expectAccessible(chloe);
+
+    // She adds the rules as a PDF for the visitor: uploaded as soon as it is chosen, then listed under Bijlagen.
+    await chloe.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'reglement-huurpremie.pdf', mimeType: 'application/pdf', buffer: onePagePdf });
+    await expect.poll(() => chloe.getByText('reglement-huurpremie.pdf is opgeladen.').count()).toBe(1);
+    await chloe.getByRole('button', { name: 'Document toevoegen' }).click();
+    await expect.poll(() => chloe.getByText('Het document is toegevoegd.').count()).toBe(1);
+    await expect.poll(() => chloe.getByRole('region', { name: 'Bijlagen' }).textContent()).toContain('reglement-huurpremie.pdf');
+    await expectAccessible(chloe);
+
+    // Their coordinator gives the case to herself from the queue: a checkbox per case, the outcome announced.
+    const els = await person('coordinator', { width: 1280, height: 800 });
+    await loginStaff(els, 'Els Desmet');
+    await els.getByRole('navigation', { name: 'Werkplek' }).getByRole('link', { name: 'Burgerzaken', exact: true }).click();
+    await expect.poll(() => els.getByRole('heading', { level: 1, name: 'Burgerzaken' }).count()).toBe(1);
+    await els.waitForLoadState('networkidle');
+    await els.getByRole('checkbox', { name: `Dossier ${reference} kiezen` }).check();
+    await els.getByRole('combobox', { name: 'Toewijzen aan' }).selectOption({ label: 'Els Desmet' });
+    await els.getByRole('button', { name: 'Gekozen dossiers toewijzen' }).click();
+    await expect.poll(() => els.getByRole('status').filter({ hasText: '1 dossier toegewezen aan Els Desmet.' }).count()).toBe(1);
+    await expect.poll(() => els.getByRole('row', { name: new RegExp(reference as string) }).textContent()).toContain('Els Desmet');
+    await expectAccessible(els);
 
     // The visitor follows the link from the e-mail and reads the answer; internal notes and the reason stay inside.
     await visit(visitor, followLink);
@@ -178,6 +220,15 @@ describe('a general question', () => {
     expect(text).not.toContain('Nagekeken in het reglement');
     expect(text).not.toContain('kent de regels');
     expect(text).not.toContain('Chloë');
+    // The PDF Burgerzaken added can be downloaded through the link as well, as a file, never shown inline.
+    const attachments = visitor.getByRole('region', { name: 'Bijlagen' });
+    const pdfLink = attachments.getByRole('link', { name: /reglement-huurpremie\.pdf downloaden/ });
+    await expect.poll(() => pdfLink.count()).toBe(1);
+    const pdfAnswer = await visitor.request.get(`${baseUrl()}${await pdfLink.getAttribute('href')}`);
+    expect(pdfAnswer.status()).toBe(200);
+    expect(pdfAnswer.headers()['content-type']).toBe('application/pdf');
+    expect(pdfAnswer.headers()['content-disposition']).toMatch(/^attachment; filename="reglement-huurpremie\.pdf"/);
+    expect((await pdfAnswer.body()).equals(onePagePdf)).toBe(true);
     await expectAccessible(visitor);
   });
 });
@@ -201,6 +252,21 @@ describe('a certificate', () => {
     await expectAccessible(resident);
 
     await resident.getByRole('combobox', { name: 'Waarvoor hebt u het attest nodig?' }).selectOption({ label: 'Werk of uitkering' });
+    // The answers are saved as a draft: after a reload the form has them again, with a way to start over.
+    await expect
+      .poll(
+        () =>
+          resident
+            .getByRole('status')
+            .filter({ hasText: /Opgeslagen om \d{2}:\d{2}/ })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+    await visit(resident, '/aanvragen/attest-gezinssamenstelling');
+    await expect.poll(() => resident.getByRole('heading', { name: 'We hebben uw vorige antwoorden bewaard' }).count()).toBe(1);
+    expect(await resident.getByRole('combobox', { name: 'Waarvoor hebt u het attest nodig?' }).inputValue()).toBe('work');
+    expect(await resident.getByRole('button', { name: 'Opnieuw beginnen' }).count()).toBe(1);
     await resident.getByRole('radio', { name: 'Nee' }).check();
     const started = Date.now();
     await resident.getByRole('button', { name: 'Aanvraag versturen' }).click();
