@@ -50,19 +50,6 @@ const person = async (name: string, viewport: { width: number; height: number },
 
 const path = (page: Page) => new URL(page.url()).pathname;
 
-/** A PDF of one empty page, as a scanner would send it (small enough to read). */
-const onePagePdf = Buffer.from(
-  [
-    '%PDF-1.4',
-    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-    'trailer << /Root 1 0 R >>',
-    '%%EOF',
-    '',
-  ].join('\n'),
-);
-
 /** Logs in through the embedded demo identity provider, by clicking the person's name on its page. */
 const loginThroughProvider = async (page: Page, name: string, landsOn: string | RegExp) => {
   await expect.poll(() => path(page), { timeout: 10_000 }).toMatch(/^\/idp\/interaction\//);
@@ -187,14 +174,6 @@ describe('a general question', () => {
     await expect.poll(() => chloe.locator('.gv-timeline__entry--city-message').textContent()).toContain(answer);
     await expectAccessible(chloe);
 
-    // She adds the rules as a PDF for the visitor: uploaded as soon as it is chosen, then listed under Bijlagen.
-    await chloe.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'reglement-huurpremie.pdf', mimeType: 'application/pdf', buffer: onePagePdf });
-    await expect.poll(() => chloe.getByText('reglement-huurpremie.pdf is opgeladen.').count()).toBe(1);
-    await chloe.getByRole('button', { name: 'Document toevoegen' }).click();
-    await expect.poll(() => chloe.getByText('Het document is toegevoegd.').count()).toBe(1);
-    await expect.poll(() => chloe.getByRole('region', { name: 'Bijlagen' }).textContent()).toContain('reglement-huurpremie.pdf');
-    await expectAccessible(chloe);
-
     // Their coordinator gives the case to herself from the queue: a checkbox per case, the outcome announced.
     const els = await person('coordinator', { width: 1280, height: 800 });
     await loginStaff(els, 'Els Desmet');
@@ -220,15 +199,6 @@ describe('a general question', () => {
     expect(text).not.toContain('Nagekeken in het reglement');
     expect(text).not.toContain('kent de regels');
     expect(text).not.toContain('Chloë');
-    // The PDF Burgerzaken added can be downloaded through the link as well, as a file, never shown inline.
-    const attachments = visitor.getByRole('region', { name: 'Bijlagen' });
-    const pdfLink = attachments.getByRole('link', { name: /reglement-huurpremie\.pdf downloaden/ });
-    await expect.poll(() => pdfLink.count()).toBe(1);
-    const pdfAnswer = await visitor.request.get(`${baseUrl()}${await pdfLink.getAttribute('href')}`);
-    expect(pdfAnswer.status()).toBe(200);
-    expect(pdfAnswer.headers()['content-type']).toBe('application/pdf');
-    expect(pdfAnswer.headers()['content-disposition']).toMatch(/^attachment; filename="reglement-huurpremie\.pdf"/);
-    expect((await pdfAnswer.body()).equals(onePagePdf)).toBe(true);
     await expectAccessible(visitor);
   });
 });
