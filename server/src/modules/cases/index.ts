@@ -3,8 +3,8 @@
  * reference, one owner from first contact to closure, a status, a due date in working days and a
  * timeline the requester can follow.
  *
- * Wiring (app.ts): `const setup = await loadCasesSetup({ cityProfilePath, city })` (routing rules and
- * form definitions, validated at start), then `createCasesService({ db, audit, clock, city, mail,
+ * Wiring (app.ts): `const setup = await loadCasesSetup({ cityProfilePath, city })` (routing rules,
+ * form definitions and message templates, validated at start), then `createCasesService({ db, audit, clock, city, mail,
  * register, products: catalog, setup, publicUrl, secretKey, automation })` and register
  * `casesRoutes` and `caseWorkRoutes` with `{ cases }` in the /api context.
  *
@@ -16,9 +16,13 @@
  *
  * Tables: `cases`, `case_events`, `case_reference_counters` (migration 202611251500_cases_core.sql),
  * `case_attachments` (uploads and the files of cases, 202612030900_cases_attachments.sql; register
- * `caseAttachmentsRoutes` with `{ cases }` too; uploads nobody attached are removed after a day).
+ * `caseAttachmentsRoutes` with `{ cases }` too; uploads nobody attached are removed after a day),
+ * `case_drafts` (drafts of request forms, 202612030910_cases_drafts.sql; register `caseDraftsRoutes`
+ * with `{ cases }` too; expired drafts are purged on save, or by `cases.purgeExpiredDrafts()`).
+ * Message templates (`config/templates/<city>.yaml`) and bulk assignment: ADR 6.
  * Contracts: shared/src/cases/cases.contract.ts. Rules: shared/src/cases (status machine, deadlines,
- * ownership, routing, references, intake) and `cases.policy.ts` (who sees which case).
+ * ownership, routing, references, intake, message templates, drafts, bulk assignment) and
+ * `cases.policy.ts` (who sees which case).
  */
 
 export { type CaseAttachmentsRoutesOptions, caseAttachmentsRoutes } from './case-attachments.routes.ts';
@@ -28,4 +32,4 @@ export { type CaseWorkRoutesOptions, caseWorkRoutes } from './case-work.routes.t
 export { type CasesProblem, casesError, casesProblems } from './cases.errors.ts';
 export { type CasesRoutesOptions, casesRoutes } from './cases.routes.ts';
 export { type CasesService, createCasesService, type SubmissionResult } from './cases.service.ts';
-export { type CasesSetup, CasesSetupError, loadCasesSetup, parseRoutingFile } from './cases.setup.ts';
+export { type CasesSetup, CasesSetupError, loadCasesSetup, parseRoutingFile, parseTemplatesFile } from './cases.setup.ts';
