@@ -50,6 +50,22 @@ const person = async (name: string, viewport: { width: number; height: number },
 
 const path = (page: Page) => new URL(page.url()).pathname;
 
+/** A photo of one pixel. */
+const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** A PDF of one empty page, as a scanner would send it (small enough to read). */
+const onePagePdf = Buffer.from(
+  [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n'),
+);
+
 /** Logs in through the embedded demo identity provider, by clicking the person's name on its page. */
 const loginThroughProvider = async (page: Page, name: string, landsOn: string | RegExp) => {
   await expect.poll(() => path(page), { timeout: 10_000 }).toMatch(/^\/idp\/interaction\//);
@@ -174,6 +190,14 @@ describe('a general question', () => {
     await expect.poll(() => chloe.locator('.gv-timeline__entry--city-message').textContent()).toContain(answer);
     await expectAccessible(chloe);
 
+    // She adds the rules as a PDF for the visitor: uploaded as soon as it is chosen, then listed under Bijlagen.
+    await chloe.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'reglement-huurpremie.pdf', mimeType: 'application/pdf', buffer: onePagePdf });
+    await expect.poll(() => chloe.getByText('reglement-huurpremie.pdf is opgeladen.').count()).toBe(1);
+    await chloe.getByRole('button', { name: 'Document toevoegen' }).click();
+    await expect.poll(() => chloe.getByText('Het document is toegevoegd.').count()).toBe(1);
+    await expect.poll(() => chloe.getByRole('region', { name: 'Bijlagen' }).textContent()).toContain('reglement-huurpremie.pdf');
+    await expectAccessible(chloe);
+
     // Their coordinator gives the case to herself from the queue: a checkbox per case, the outcome announced.
     const els = await person('coordinator', { width: 1280, height: 800 });
     await loginStaff(els, 'Els Desmet');
@@ -199,6 +223,15 @@ describe('a general question', () => {
     expect(text).not.toContain('Nagekeken in het reglement');
     expect(text).not.toContain('kent de regels');
     expect(text).not.toContain('Chloë');
+    // The PDF Burgerzaken added can be downloaded through the link as well, as a file, never shown inline.
+    const attachments = visitor.getByRole('region', { name: 'Bijlagen' });
+    const pdfLink = attachments.getByRole('link', { name: /reglement-huurpremie\.pdf downloaden/ });
+    await expect.poll(() => pdfLink.count()).toBe(1);
+    const pdfAnswer = await visitor.request.get(`${baseUrl()}${await pdfLink.getAttribute('href')}`);
+    expect(pdfAnswer.status()).toBe(200);
+    expect(pdfAnswer.headers()['content-type']).toBe('application/pdf');
+    expect(pdfAnswer.headers()['content-disposition']).toMatch(/^attachment; filename="reglement-huurpremie\.pdf"/);
+    expect((await pdfAnswer.body()).equals(onePagePdf)).toBe(true);
     await expectAccessible(visitor);
   });
 });
@@ -265,5 +298,50 @@ describe('a certificate', () => {
     await visit(resident, '/mijn-dossiers');
     const finished = resident.getByRole('region', { name: /Afgeronde dossiers/ });
     await expect.poll(() => finished.textContent()).toContain('Attest van gezinssamenstelling');
+  });
+});
+
+describe('a report with a photo', () => {
+  test('is sent by a resident on a phone: the photo uploads when chosen, a file that is not what it says is refused on the field', async () => {
+    const resident = await person('reporter', { width: 360, height: 740 });
+    await visit(resident, '/aanvragen/melding-openbaar-domein');
+    await resident.getByRole('link', { name: 'Aanmelden met eID of itsme' }).click();
+    await loginThroughProvider(resident, 'Pieter Vandenberghe', /^\/aanvragen\/melding-openbaar-domein$/);
+    await expect.poll(() => resident.getByRole('button', { name: 'Aanvraag versturen' }).count()).toBe(1);
+
+    // Text called foto.jpg passes the browser's check; the server reads the content and says why on the field.
+    const photos = resident.getByLabel(/^Foto's/);
+    await photos.setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Dit is geen foto.') });
+    await expect.poll(() => resident.locator('#request-answers-photos-error').textContent()).toContain('Dit soort bestand kunnen we niet aannemen');
+    expect(await photos.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(resident);
+    await photos.setInputFiles({ name: 'zwerfvuil.png', mimeType: 'image/png', buffer: onePixelPng });
+    await expect.poll(() => resident.getByText('zwerfvuil.png is opgeladen.').count()).toBe(1);
+    expect(await resident.locator('#request-answers-photos-error').count()).toBe(0);
+
+    await resident.getByRole('combobox', { name: 'Wat wilt u melden?' }).selectOption({ label: 'Zwerfvuil of sluikstort' });
+    await resident.getByRole('textbox', { name: 'Beschrijf het probleem' }).fill('Een hoop zwerfvuil naast de glasbol.');
+    await resident.getByRole('combobox', { name: /Straat/ }).fill('Marktstraat');
+    await resident.getByRole('textbox', { name: /Huisnummer/ }).fill('1');
+    await resident.getByRole('textbox', { name: /Postcode/ }).fill('8530');
+    await resident
+      .getByRole('group', { name: /Is het gevaarlijk/ })
+      .getByRole('radio', { name: 'Nee' })
+      .check();
+    await resident
+      .getByRole('group', { name: /Wilt u horen/ })
+      .getByRole('radio', { name: 'Nee' })
+      .check();
+    await expectAccessible(resident);
+    await resident.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await expect.poll(() => resident.getByRole('heading', { level: 1 }).textContent()).toBe('Uw aanvraag is verstuurd');
+    const reference = /[A-Z]{2}-\d{4}-\d{6}/.exec((await resident.locator('main').textContent()) ?? '')?.[0];
+    expect(reference, 'the reference on the confirmation').toBeDefined();
+
+    // The case page lists the photo with a download link, and offers to add another document.
+    await visit(resident, `/mijn-dossiers/${reference}`);
+    await expect.poll(() => resident.getByRole('region', { name: 'Bijlagen' }).textContent()).toContain('zwerfvuil.png');
+    expect(await resident.getByRole('region', { name: 'Een document toevoegen' }).count()).toBe(1);
+    await expectAccessible(resident);
   });
 });
