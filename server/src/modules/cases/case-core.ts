@@ -153,6 +153,10 @@ export const titleIn = (context: PresentContext, slug: string): string => {
 };
 
 /** The shared machinery of the cases services; see the module comment above. */
+/** How long, and for how many people, the household minors of a resident are kept in memory. */
+const minorsCacheMs = 60_000;
+const minorsCacheSize = 10_000;
+
 export const createCaseCore = (deps: CasesDeps) => {
   const { db, audit, clock, city, setup } = deps;
   const tokens = createFollowTokens(deps.secretKey);
@@ -189,10 +193,20 @@ export const createCaseCore = (deps: CasesDeps) => {
 
   const today = () => localDate(city, clock.now());
 
+  // Whose cases a parent follows, per person, for at most a minute: "Mijn dossiers" is opened often
+  // and a household changes rarely. A child who moves out drops off a parent's list within that minute.
+  const minorsCache = new Map<string, { at: number; day: string; ids: string[] }>();
   const minorIdsOf = async (actor: ResidentActor): Promise<string[]> => {
     if (actor.personId === null) return [];
+    const now = clock.now().getTime();
+    const day = today();
+    const cached = minorsCache.get(actor.personId);
+    if (cached && cached.day === day && now - cached.at < minorsCacheMs) return cached.ids;
     // Ids only: deciding whose cases a parent follows must not read (decrypt) the household's files.
-    return deps.register.householdMinorIds(actor.personId, today());
+    const ids = await deps.register.householdMinorIds(actor.personId, day);
+    if (minorsCache.size >= minorsCacheSize) minorsCache.delete(minorsCache.keys().next().value as string);
+    minorsCache.set(actor.personId, { at: now, day, ids });
+    return ids;
   };
 
   const followUrlOf = (row: Pick<CaseRow, 'id' | 'reference' | 'requester_account_id' | 'requester_person_id' | 'access_token_hash'>) =>
