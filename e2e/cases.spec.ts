@@ -232,6 +232,12 @@ describe('a general question', () => {
     expect(pdfAnswer.headers()['content-type']).toBe('application/pdf');
     expect(pdfAnswer.headers()['content-disposition']).toMatch(/^attachment; filename="reglement-huurpremie\.pdf"/);
     expect((await pdfAnswer.body()).equals(onePagePdf)).toBe(true);
+    // The visitor sends a photo of their lease back through the same link, without logging in.
+    await visitor.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'huurcontract.png', mimeType: 'image/png', buffer: onePixelPng });
+    await expect.poll(() => visitor.getByText('huurcontract.png is opgeladen.').count()).toBe(1);
+    await visitor.getByRole('button', { name: 'Document toevoegen' }).click();
+    await expect.poll(() => visitor.getByText('Het document is toegevoegd.').count()).toBe(1);
+    await expect.poll(() => attachments.textContent()).toContain('huurcontract.png');
     await expectAccessible(visitor);
   });
 });

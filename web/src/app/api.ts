@@ -75,7 +75,13 @@ export const apiFetch = async <T extends z.ZodType>(path: string, { method = 'GE
   return parsed.data;
 };
 
-const sendFile = (path: string, body: FormData, onProgress: ((fraction: number) => void) | undefined, signal: AbortSignal | undefined) =>
+const sendFile = (
+  path: string,
+  body: FormData,
+  onProgress: ((fraction: number) => void) | undefined,
+  signal: AbortSignal | undefined,
+  headers: Record<string, string>,
+) =>
   new Promise<{ status: number; json: unknown }>((resolve, reject) => {
     // XMLHttpRequest, not fetch: only it reports how much of a large file has gone.
     const request = new XMLHttpRequest();
@@ -83,6 +89,7 @@ const sendFile = (path: string, body: FormData, onProgress: ((fraction: number) 
     request.setRequestHeader('accept', 'application/json, application/problem+json');
     request.setRequestHeader('accept-language', i18n.language);
     if (csrfToken) request.setRequestHeader(csrfHeader, csrfToken);
+    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
     request.withCredentials = true;
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress?.(event.loaded / event.total);
@@ -109,17 +116,17 @@ const sendFile = (path: string, body: FormData, onProgress: ((fraction: number) 
 export const apiUpload = async <T extends z.ZodType>(
   path: string,
   file: File,
-  { schema, onProgress, signal }: { schema: T; onProgress?: (fraction: number) => void; signal?: AbortSignal },
+  { schema, onProgress, signal, headers = {} }: { schema: T; onProgress?: (fraction: number) => void; signal?: AbortSignal; headers?: Record<string, string> },
 ): Promise<z.infer<T>> => {
   const body = () => {
     const data = new FormData();
     data.append('file', file, file.name);
     return data;
   };
-  let answer = await sendFile(path, body(), onProgress, signal);
+  let answer = await sendFile(path, body(), onProgress, signal, headers);
   if (answer.status === 403 && (answer.json as { code?: unknown } | null)?.code === 'csrf-token-invalid') {
     await refreshCsrfToken(signal);
-    answer = await sendFile(path, body(), onProgress, signal);
+    answer = await sendFile(path, body(), onProgress, signal, headers);
   }
   if (answer.status < 200 || answer.status >= 300) throw toApiError(answer.status, answer.json, i18n.t('errors.generic'));
   const parsed = schema.safeParse(answer.json);

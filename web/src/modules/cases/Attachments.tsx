@@ -48,8 +48,11 @@ type Pending = { key: string; name: string; progress: number };
 export const AddDocumentForm = ({
   audience,
   send,
+  uploadScope,
 }: {
   audience: 'requester' | 'staff';
+  /** Without a login: the secret scope the uploads are made with (see newUploadScope). */
+  uploadScope?: string | undefined;
   send: (input: { uploads: string[]; text?: string; visibility: 'resident' | 'internal' }) => Promise<unknown>;
 }) => {
   const { t } = useTranslation();
@@ -70,6 +73,7 @@ export const AddDocumentForm = ({
     setAnnounce(t('cases.attachments.uploading', { name: file.name }));
     try {
       const stored = await uploadFile(file, {
+        scope: uploadScope,
         onProgress: (fraction) => setPending((list) => list.map((item) => (item.key === key ? { ...item, progress: fraction } : item))),
       });
       setUploaded((list) => [...list, stored]);

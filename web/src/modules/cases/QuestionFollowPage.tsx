@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
 import { ButtonLink, Heading, Paragraph } from '../../ui/index.ts';
+import { newUploadScope, useAddQuestionAttachments } from './attachments.api.ts';
 import { useQuestion, useReplyQuestion } from './cases.api.ts';
 import { ResidentCaseView } from './ResidentCaseView.tsx';
 
@@ -17,6 +19,9 @@ export const QuestionFollowPage = () => {
   const { token = '' } = useParams();
   const question = useQuestion(token);
   const reply = useReplyQuestion(token);
+  // Without a login the uploads of this page are bound to a secret made here, sent with each of them.
+  const [uploadScope] = useState(newUploadScope);
+  const addDocuments = useAddQuestionAttachments(token, uploadScope);
   usePageTitle(question.data ? t('cases.follow.title', { reference: question.data.reference }) : t('cases.follow.titlePlain'));
   const body = (() => {
     if (question.isPending) return <Loading />;
@@ -40,6 +45,8 @@ export const QuestionFollowPage = () => {
       <ResidentCaseView
         found={question.data}
         reply={(text) => reply.mutateAsync(text)}
+        addDocuments={(input) => addDocuments.mutateAsync(input)}
+        uploadScope={uploadScope}
         notice={<Paragraph className="gv-follow-note">{t('cases.follow.keepLink')}</Paragraph>}
       />
     );

@@ -19,11 +19,14 @@ export const ResidentCaseView = ({
   actions,
   notice,
   addDocuments,
+  uploadScope,
 }: {
   found: ResidentCase;
   reply: (text: string) => Promise<unknown>;
-  /** Sends uploaded files to the case (a logged-in requester; someone following a link cannot upload yet). */
+  /** Sends uploaded files to the case. */
   addDocuments?: (input: { uploads: string[]; text?: string }) => Promise<unknown>;
+  /** Without a login (a question followed by its link): the secret scope of the uploads. */
+  uploadScope?: string;
   actions?: ReactNode;
   /** Shown under the case's summary (the follow page's "keep this link"). */
   notice?: ReactNode;
@@ -96,7 +99,7 @@ export const ResidentCaseView = ({
 
       {found.actions.reply && addDocuments ? (
         <Section id="case-add-document" title={t('cases.attachments.addTitle')} className="gv-panel gv-stack">
-          <AddDocumentForm audience="requester" send={({ uploads, text }) => addDocuments({ uploads, ...(text ? { text } : {}) })} />
+          <AddDocumentForm audience="requester" uploadScope={uploadScope} send={({ uploads, text }) => addDocuments({ uploads, ...(text ? { text } : {}) })} />
         </Section>
       ) : null}
 

@@ -4,10 +4,11 @@ import {
   type StaffAddAttachmentsRequest,
   type UploadResponse,
   uploadResponseSchema,
+  uploadScopeHeader,
 } from '../../../../shared/src/cases/attachments.contract.ts';
 import { queueItemSchema, residentCaseSchema } from '../../../../shared/src/cases/cases.contract.ts';
 import { apiFetch, apiUpload } from '../../app/api.ts';
-import { useLanguage } from './cases.api.ts';
+import { newIdempotencyKey, useLanguage } from './cases.api.ts';
 
 /**
  * Uploads a file (`POST /api/uploads`): for a form question (its limits apply) or, without one, for
@@ -15,10 +16,36 @@ import { useLanguage } from './cases.api.ts';
  */
 export const uploadFile = (
   file: File,
-  options: { question?: { form: string; field: string }; onProgress?: (fraction: number) => void },
+  options: { question?: { form: string; field: string }; onProgress?: (fraction: number) => void; scope?: string | undefined },
 ): Promise<UploadResponse> => {
   const query = options.question ? `?${new URLSearchParams({ form: options.question.form, field: options.question.field })}` : '';
-  return apiUpload(`/api/uploads${query}`, file, { schema: uploadResponseSchema, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  return apiUpload(`/api/uploads${query}`, file, {
+    schema: uploadResponseSchema,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.scope ? { headers: { [uploadScopeHeader]: options.scope } } : {}),
+  });
+};
+
+/**
+ * A secret scope for uploads without a login (at least 32 characters): made once per page, sent
+ * with each upload and with the step that uses them, so nobody else can use those files.
+ */
+export const newUploadScope = (): string => `${newIdempotencyKey()}${newIdempotencyKey()}`;
+
+/** Someone following a question by its secret link adds files they uploaded with `scope`. */
+export const useAddQuestionAttachments = (token: string, scope: string) => {
+  const queryClient = useQueryClient();
+  const lang = useLanguage();
+  return useMutation({
+    mutationFn: (body: AddAttachmentsRequest) =>
+      apiFetch(`/api/questions/${encodeURIComponent(token)}/attachments?lang=${lang}`, {
+        method: 'POST',
+        body,
+        schema: residentCaseSchema,
+        headers: { [uploadScopeHeader]: scope },
+      }),
+    onSuccess: (found) => queryClient.setQueryData(['question', token, lang], found),
+  });
 };
 
 /** The requester adds uploaded files to one of their cases; the answer is the case as it is now. */
