@@ -258,6 +258,55 @@ describe('file answers of a form', () => {
   });
 });
 
+describe('files of an assisted request and of a question followed by its link', () => {
+  it('lets an employee attach the photo they uploaded at the desk, never a resident’s upload', async () => {
+    const counter = await loginAsStaff(t, [{ role: 'counter', team: 'onthaal' }]);
+    const photo = await uploaded(counter, 'balie.png', await png(), 'form=melding-openbaar-domein&field=photos');
+    const residentsPhoto = await uploaded(pieter, 'thuis.png', await png(), 'form=melding-openbaar-domein&field=photos');
+    const body = (photos: unknown[]) => ({
+      ...report(photos),
+      channel: 'counter',
+      requester: { kind: 'person', personId: demoResidents.pieterVandenberghe.id },
+      consent: { given: true, method: 'verbal' },
+    });
+    const foreign = await post('/api/work/cases', counter, body([asAnswer(residentsPhoto)]));
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors).toEqual([expect.objectContaining({ field: 'answers.photos.0', code: 'file-upload-unknown' })]);
+
+    const response = await post('/api/work/cases', counter, body([asAnswer(photo)]));
+    expect(response.statusCode, response.body).toBe(201);
+    const row = await t.db.selectFrom('case_attachments').select(['case_id', 'uploaded_by_staff_id']).where('id', '=', photo.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ case_id: response.json().id, uploaded_by_staff_id: counter.id });
+  });
+
+  it('lets someone without a login add a file to their question with the scope they uploaded it with, and nobody else', async () => {
+    const receipt = (await post('/api/questions', null, { answers: { question: 'Moet ik mijn huurcontract nog bezorgen?', replyBy: 'none' } })).json();
+    const token = /\/vragen\/([A-Za-z0-9_-]+)/.exec(receipt.followUrl)?.[1] as string;
+    const scope = { 'x-upload-scope': 'a'.repeat(48) };
+    const contract = await upload(null, 'huurcontract.pdf', pdf(), { headers: scope });
+    expect(contract.statusCode).toBe(201);
+    const id = contract.json().id as string;
+
+    const otherScope = await post(`/api/questions/${token}/attachments`, null, { uploads: [id] }, { 'x-upload-scope': 'b'.repeat(48) });
+    expect(otherScope.statusCode).toBe(404);
+    expect(otherScope.json().code).toBe('attachment-not-found');
+    // A logged-in resident who learned the id cannot use it either.
+    expect((await post(`/api/cases/${receipt.reference}/attachments`, pieter, { uploads: [id] })).statusCode).toBe(404);
+
+    const added = await post(`/api/questions/${token}/attachments`, null, { uploads: [id], text: 'Hierbij mijn huurcontract.' }, scope);
+    expect(added.statusCode, added.body).toBe(200);
+    const file = added.json().attachments[0];
+    expect(file).toMatchObject({ id, fileName: 'huurcontract.pdf', addedBy: 'anonymous', downloadUrl: `/api/questions/${token}/attachments/${id}` });
+    const download = await get(file.downloadUrl, null);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf())).toBe(true);
+    // The link of another question does not open it.
+    const other = (await post('/api/questions', null, { answers: { question: 'Een andere vraag over afval.', replyBy: 'none' } })).json();
+    const otherToken = /\/vragen\/([A-Za-z0-9_-]+)/.exec(other.followUrl)?.[1] as string;
+    expect((await get(`/api/questions/${otherToken}/attachments/${id}`, null)).statusCode).toBe(404);
+  });
+});
+
 describe('files added to a case', () => {
   const submitReport = async () => {
     const receipt = (await post('/api/cases', pieter, report([]))).json();
