@@ -4,13 +4,16 @@ import type {
   CaseReceipt,
   MyCasesQuery,
   MyCasesResponse,
+  QuestionRequest,
   ResidentCase,
   SubmitCaseRequest,
 } from '../../../../shared/src/cases/cases.contract.ts';
 import {
+  anonymousSubmissionAllowed,
   type CaseHandling,
   type CaseStatus,
   caseReferenceYear,
+  contactEmailOf,
   dueDate,
   formatCaseReference,
   initialOwnership,
@@ -288,8 +291,9 @@ export const createCasesService = (deps: CasesDeps) => {
       if (existing) return existing;
       throw new Error('a submission lost its idempotency race but the winner is not there');
     }
-    if (created.handling === 'automated') await runAutomation(created);
-    return { created: true, receipt: receiptOf(created, viewerOf(actor)) };
+    // The receipt tells how the case stands when the answer leaves: closed with its certificate, or with the team.
+    const finished = created.handling === 'automated' ? await runAutomation(created) : null;
+    return { created: true, receipt: receiptOf(finished ?? created, viewerOf(actor)) };
   };
 
   // ------------------------------------------------------------------------------------------
@@ -342,11 +346,11 @@ export const createCasesService = (deps: CasesDeps) => {
       },
     );
 
-  const runAutomation = async (row: CaseRow) => {
+  /** Issues the certificate of an automated case; the case as it ends up (closed, or with the team), or null when it no longer waited. */
+  const runAutomation = async (row: CaseRow): Promise<CaseRow | null> => {
     const automation = deps.automation;
     if (!automation || row.requester_person_id === null) {
-      await failAutomation(row.id, new Error('no automation is available for this product'));
-      return;
+      return failAutomation(row.id, new Error('no automation is available for this product'));
     }
     let document: CaseDocument;
     try {
@@ -361,10 +365,9 @@ export const createCasesService = (deps: CasesDeps) => {
         receivedAt: new Date(row.created_at),
       });
     } catch (error) {
-      await failAutomation(row.id, error);
-      return;
+      return failAutomation(row.id, error);
     }
-    await completeWithDocument(row.id, document);
+    return completeWithDocument(row.id, document);
   };
 
   // ------------------------------------------------------------------------------------------
@@ -478,15 +481,17 @@ export const createCasesService = (deps: CasesDeps) => {
       });
     },
 
-    /** Anyone asks a general question (`vraag`); the receipt holds the secret follow link. */
-    async askQuestion(
-      actor: Actor,
-      input: { answers: Record<string, unknown>; language?: Language | undefined },
-      options: { idempotencyKey?: string; requestLanguage: Language; uploadScope?: string | undefined },
-    ) {
-      const product = await deps.products.findPublished('vraag');
-      if (!product) throw casesError('case-product-not-found');
-      const email = typeof input.answers.email === 'string' && input.answers.replyBy === 'email' ? input.answers.email.trim() : null;
+    /**
+     * Anyone asks a general question (`vraag`) or makes a report anyone may make
+     * (anonymousSubmissionAllowed), online or at the kiosk; the receipt holds the secret follow link.
+     */
+    async askQuestion(actor: Actor, input: QuestionRequest, options: { idempotencyKey?: string; requestLanguage: Language; uploadScope?: string | undefined }) {
+      const product = await deps.products.findPublished(input.product ?? 'vraag');
+      // A product that needs a login is not refused with a hint to log in: this route never takes one.
+      if (!product || !anonymousSubmissionAllowed(product.slug, familyOf(product), setup.forms.get(product.slug) ?? null)) {
+        throw casesError('case-product-not-found');
+      }
+      const email = contactEmailOf(formFor(product.slug).form, input.answers);
       return submit({
         actor,
         scope: 'anonymous',
@@ -496,7 +501,7 @@ export const createCasesService = (deps: CasesDeps) => {
         answers: input.answers,
         language: input.language ?? options.requestLanguage,
         requestLanguage: options.requestLanguage,
-        channel: 'online',
+        channel: input.channel ?? 'online',
         requester: { accountId: null, personId: null, kbo: null, organisationName: null, contactEmail: email, byLink: true },
         handling: 'human',
         submittedBy: null,

@@ -81,11 +81,19 @@ export const SubmissionConfirmation = ({
         <Heading level={2} id="confirmation-next">
           {t('cases.confirmation.nextTitle')}
         </Heading>
-        <ul className="gv-next-steps">
-          <li>{t('cases.confirmation.owner', { owner: receipt.owner.name })}</li>
-          <li>{t('cases.confirmation.due', { date: formatDay(receipt.dueDate, currentLanguage()) })}</li>
-          <li>{t(audience === 'resident' ? 'cases.confirmation.mailResident' : 'cases.confirmation.mailAnonymous')}</li>
-        </ul>
+        {receipt.status === 'closed' ? (
+          // An automated certificate is finished before the answer leaves: nobody still has to handle it.
+          <ul className="gv-next-steps">
+            <li>{t('cases.confirmation.closed')}</li>
+            <li>{t('cases.confirmation.keptInMyCases')}</li>
+          </ul>
+        ) : (
+          <ul className="gv-next-steps">
+            <li>{t('cases.confirmation.owner', { owner: receipt.owner.name })}</li>
+            <li>{t('cases.confirmation.due', { date: formatDay(receipt.dueDate, currentLanguage()) })}</li>
+            <li>{t(audience === 'resident' ? 'cases.confirmation.mailResident' : 'cases.confirmation.mailAnonymous')}</li>
+          </ul>
+        )}
       </section>
       {audience === 'anonymous' ? (
         <section aria-labelledby="confirmation-follow" className="gv-panel gv-stack">
