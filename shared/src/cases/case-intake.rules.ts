@@ -1,5 +1,5 @@
 import type { IpdcType } from '../catalog/ipdc-codes.ts';
-import type { FormDefinition } from '../forms/index.ts';
+import { type FormDefinition, visibleFields } from '../forms/index.ts';
 import type { ProductFamily } from './case.schema.ts';
 
 /**
@@ -47,4 +47,26 @@ export const requiredRequestPermission = (family: ProductFamily, form?: Pick<For
   const fields = (form?.fields ?? []).flatMap((field) => (field.type === 'group' ? [field, ...field.fields] : [field]));
   const identifying = fields.some((field) => field.type === 'national-number' || (field.prefill !== undefined && identifyingPrefills.has(field.prefill)));
   return identifying ? 'requests:create' : 'requests:create-basic';
+};
+
+/**
+ * Whether someone without a login may submit this product (`POST /api/questions`, from the portal
+ * or the kiosk at city hall): the general question `vraag`, which anyone may always ask, and a
+ * report for which the city wrote a form that asks nothing identifying a person in the register.
+ * An anonymous report carries no more risk than an anonymous question (which already takes "a
+ * remark or tip"): the same rate limit, no register data, followed only by its secret link.
+ * Certificates, permits and other requests keep their login.
+ */
+export const anonymousSubmissionAllowed = (product: string, family: ProductFamily, form: Pick<FormDefinition, 'fields'> | null): boolean =>
+  product === 'vraag' || (family === 'report' && form !== null && requiredRequestPermission(family, form) === 'requests:create-basic');
+
+/**
+ * The e-mail address an anonymous requester gave to be answered at: the first e-mail question that
+ * applies to the answers (asked only when they chose an answer by e-mail), trimmed; null otherwise.
+ */
+export const contactEmailOf = (form: FormDefinition, answers: unknown): string | null => {
+  if (!answers || typeof answers !== 'object') return null;
+  const shown = visibleFields(form, answers).find((item) => item.field.type === 'email' && !item.path.includes('.'));
+  const value = shown ? (answers as Record<string, unknown>)[shown.path] : undefined;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 };

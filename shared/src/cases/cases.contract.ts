@@ -41,10 +41,20 @@ export const submitCaseRequestSchema = z.object({
 });
 export type SubmitCaseRequest = z.infer<typeof submitCaseRequestSchema>;
 
-/** `POST /api/questions` (anyone, no login): a general question (`vraag`). */
+/**
+ * `POST /api/questions` (anyone, no login): a general question (`vraag`), or a report anyone may
+ * make (anonymousSubmissionAllowed), followed by a secret link.
+ */
 export const questionRequestSchema = z.object({
+  /** Default `vraag`. */
+  product: slug.optional(),
   answers: answersInputSchema,
   language: languageSchema.optional(),
+  /**
+   * Where it was filled in: `kiosk` for the self-service PC at city hall (default `online`). Only a
+   * label for routing and figures: it opens nothing, and a login's own surface is not asked here.
+   */
+  channel: z.enum(['online', 'kiosk']).optional(),
 });
 export type QuestionRequest = z.infer<typeof questionRequestSchema>;
 

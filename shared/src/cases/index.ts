@@ -70,7 +70,7 @@ export {
   maxDraftBytes,
   maxDraftDepth,
 } from './case-draft.rules.ts';
-export { productFamilyOf, type RequestPermission, requiredRequestPermission } from './case-intake.rules.ts';
+export { anonymousSubmissionAllowed, contactEmailOf, productFamilyOf, type RequestPermission, requiredRequestPermission } from './case-intake.rules.ts';
 export {
   assign,
   type CaseOwnership,

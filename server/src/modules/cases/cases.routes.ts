@@ -176,9 +176,9 @@ export const casesRoutes: FastifyPluginAsync<CasesRoutesOptions> = async (app, {
       config: { access: 'public' },
       schema: {
         tags: ['cases'],
-        summary: 'Ask the city a general question, without a login',
+        summary: 'Ask the city a general question, or make a report, without a login',
         description:
-          'The `vraag` form. The receipt’s `followUrl` holds a secret link to follow the answer; it is shown only here and in the e-mail. Rate-limited with the rest of the API.',
+          'The `vraag` form, or with `product` a report anyone may make (`melding-openbaar-domein`; a product that needs a login is `case-product-not-found`). `channel: kiosk` says it was filled in at the self-service PC at city hall (a label for routing and figures only). The receipt’s `followUrl` holds a secret link to follow the answer; it is shown only here and in the e-mail. Rate-limited with the rest of the API.',
         headers: idempotencyHeader,
         body: questionRequestSchema,
         response: { 200: caseReceiptSchema, 201: caseReceiptSchema },

@@ -291,9 +291,8 @@ export const createCasesService = (deps: CasesDeps) => {
       if (existing) return existing;
       throw new Error('a submission lost its idempotency race but the winner is not there');
     }
-    // The receipt tells how the case stands when the answer leaves: closed with its certificate, or with the team.
-    const finished = created.handling === 'automated' ? await runAutomation(created) : null;
-    return { created: true, receipt: receiptOf(finished ?? created, viewerOf(actor)) };
+    if (created.handling === 'automated') await runAutomation(created);
+    return { created: true, receipt: receiptOf(created, viewerOf(actor)) };
   };
 
   // ------------------------------------------------------------------------------------------
@@ -346,11 +345,11 @@ export const createCasesService = (deps: CasesDeps) => {
       },
     );
 
-  /** Issues the certificate of an automated case; the case as it ends up (closed, or with the team), or null when it no longer waited. */
-  const runAutomation = async (row: CaseRow): Promise<CaseRow | null> => {
+  const runAutomation = async (row: CaseRow) => {
     const automation = deps.automation;
     if (!automation || row.requester_person_id === null) {
-      return failAutomation(row.id, new Error('no automation is available for this product'));
+      await failAutomation(row.id, new Error('no automation is available for this product'));
+      return;
     }
     let document: CaseDocument;
     try {
@@ -365,9 +364,10 @@ export const createCasesService = (deps: CasesDeps) => {
         receivedAt: new Date(row.created_at),
       });
     } catch (error) {
-      return failAutomation(row.id, error);
+      await failAutomation(row.id, error);
+      return;
     }
-    return completeWithDocument(row.id, document);
+    await completeWithDocument(row.id, document);
   };
 
   // ------------------------------------------------------------------------------------------
