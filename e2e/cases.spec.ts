@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { inspectPdf } from '../server/src/platform/documents/pdf-structure.test-support.ts';
+import { pdf } from '../server/test/fixtures/files.ts';
 import { sentMailListSchema } from '../shared/src/platform/mail.contract.ts';
 import { baseUrl, expectAccessible, openBrowser, screenshotDir, visit, watchPageErrors } from './support/browser.ts';
 
@@ -53,18 +54,8 @@ const path = (page: Page) => new URL(page.url()).pathname;
 /** A photo of one pixel. */
 const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-/** A PDF of one empty page, as a scanner would send it (small enough to read). */
-const onePagePdf = Buffer.from(
-  [
-    '%PDF-1.4',
-    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-    'trailer << /Root 1 0 R >>',
-    '%%EOF',
-    '',
-  ].join('\n'),
-);
+/** A PDF of one empty page, as a scanner would send it. */
+const onePagePdf = pdf();
 
 /** Logs in through the embedded demo identity provider, by clicking the person's name on its page. */
 const loginThroughProvider = async (page: Page, name: string, landsOn: string | RegExp) => {
@@ -251,7 +242,7 @@ describe('a certificate', () => {
     await expect.poll(() => path(resident)).toBe('/aanvragen/attest-gezinssamenstelling');
     await resident.waitForLoadState('networkidle');
     // A visitor is told why to log in first, and comes back to the form after.
-    expect(await resident.locator('main').textContent()).toContain('meldt u zich aan met eID of itsme');
+    await expect.poll(() => resident.locator('main').textContent()).toContain('meldt u zich aan met eID of itsme');
     await expectAccessible(resident);
     await resident.getByRole('link', { name: 'Aanmelden met eID of itsme' }).click();
     await loginThroughProvider(resident, 'Pieter Vandenberghe', /^\/aanvragen\/attest-gezinssamenstelling$/);
