@@ -47,6 +47,29 @@ const AutomatedResult = ({ receipt, family }: { receipt: CaseReceipt; family: Pr
   );
 };
 
+/** Who handles the case and by when, or, for a certificate made at once, that nothing is left to do. */
+const NextSteps = ({ receipt, audience, closed }: { receipt: CaseReceipt; audience: 'resident' | 'anonymous'; closed: boolean }) => {
+  const { t } = useTranslation();
+  return closed ? (
+    <ul className="gv-next-steps">
+      <li>{t('cases.confirmation.closed')}</li>
+      <li>{t('cases.confirmation.keptInMyCases')}</li>
+    </ul>
+  ) : (
+    <ul className="gv-next-steps">
+      <li>{t('cases.confirmation.owner', { owner: receipt.owner.name })}</li>
+      <li>{t('cases.confirmation.due', { date: formatDay(receipt.dueDate, currentLanguage()) })}</li>
+      <li>{t(audience === 'resident' ? 'cases.confirmation.mailResident' : 'cases.confirmation.mailAnonymous')}</li>
+    </ul>
+  );
+};
+
+/** A resident's next steps follow the case as it is now (the same query the document block polls). */
+const ResidentNextSteps = ({ receipt }: { receipt: CaseReceipt }) => {
+  const live = useMyCase(receipt.reference);
+  return <NextSteps receipt={receipt} audience="resident" closed={live.data?.status === 'closed'} />;
+};
+
 /**
  * The page after a submission: the reference, who handles it and by when, how the person follows
  * it (Mijn dossiers, or the secret link for a question without a login) and, for a certificate
@@ -81,19 +104,7 @@ export const SubmissionConfirmation = ({
         <Heading level={2} id="confirmation-next">
           {t('cases.confirmation.nextTitle')}
         </Heading>
-        {receipt.status === 'closed' ? (
-          // An automated certificate is finished before the answer leaves: nobody still has to handle it.
-          <ul className="gv-next-steps">
-            <li>{t('cases.confirmation.closed')}</li>
-            <li>{t('cases.confirmation.keptInMyCases')}</li>
-          </ul>
-        ) : (
-          <ul className="gv-next-steps">
-            <li>{t('cases.confirmation.owner', { owner: receipt.owner.name })}</li>
-            <li>{t('cases.confirmation.due', { date: formatDay(receipt.dueDate, currentLanguage()) })}</li>
-            <li>{t(audience === 'resident' ? 'cases.confirmation.mailResident' : 'cases.confirmation.mailAnonymous')}</li>
-          </ul>
-        )}
+        {audience === 'resident' ? <ResidentNextSteps receipt={receipt} /> : <NextSteps receipt={receipt} audience={audience} closed={false} />}
       </section>
       {audience === 'anonymous' ? (
         <section aria-labelledby="confirmation-follow" className="gv-panel gv-stack">
