@@ -26,6 +26,7 @@ import { cityRoutes } from './platform/city/city.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
 import type { Db } from './platform/db/database.ts';
+import { createPdfRenderPool } from './platform/documents/pdf-pool.ts';
 import { accessHook, type RouteAccessEntry, trackRouteAccess } from './platform/http/access.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { installProblemHandlers, sendProblem } from './platform/http/problem.ts';
@@ -188,7 +189,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       clock: () => deps.clock.now(),
     });
 
+    // Certificates are rendered in worker threads, so the event loop keeps answering meanwhile.
+    const pdfPool = createPdfRenderPool();
+    api.addHook('onClose', () => pdfPool.close());
     const documents = createDocumentsService({
+      render: pdfPool.render,
       db: deps.db,
       audit,
       clock: deps.clock,

@@ -1,0 +1,32 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { CertificatePdfInput, RenderedPdf } from './certificate-pdf.ts';
+
+/** Renders certificates off the event loop; `close` ends the threads (at shutdown). */
+export type PdfRenderPool = { render: (input: CertificatePdfInput) => Promise<RenderedPdf>; close: () => Promise<void> };
+
+/**
+ * A PDF costs several milliseconds of pure CPU (layout, font subsets, compression). Rendered on
+ * the event loop, it holds up every other request of the instance while it runs; in worker threads
+ * (piscina) the event loop keeps answering and a second core does the rendering. One thread per
+ * core beyond the first, at least one, at most four; a thread starts at the first certificate and
+ * stops after a minute without work. A render that throws rejects like the in-process renderer.
+ */
+export const createPdfRenderPool = (options: { threads?: number } = {}): PdfRenderPool => {
+  const threads = options.threads ?? Math.min(4, Math.max(1, availableParallelism() - 1));
+  const pool = new Piscina<CertificatePdfInput, RenderedPdf>({
+    filename: new URL('./certificate-pdf.worker.ts', import.meta.url).href,
+    name: 'renderInWorker',
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
+  return {
+    render: async (input) => {
+      const { bytes, sha256 } = await pool.run(input);
+      // Structured cloning turns the Buffer into a Uint8Array; callers expect a Buffer.
+      return { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), sha256 };
+    },
+    close: () => pool.destroy(),
+  };
+};
