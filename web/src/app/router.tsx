@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import {
   AssistedIntakePage,
   AssistedIntakeStartPage,
+  KioskRequestPage,
   MyCasePage,
   MyCasesPage,
   ProductFormPage,
@@ -137,7 +138,9 @@ export const createRouter = () =>
         { path: 'taal', element: <KioskLanguagePage /> },
         { path: 'attest', element: <KioskSoonPage tile="certificate" /> },
         { path: 'afspraak', element: <KioskSoonPage tile="appointment" /> },
-        { path: 'vraag', element: <KioskSoonPage tile="question" /> },
+        // What needs no login, with the portal's form definitions and renderer (channel kiosk).
+        { path: 'vraag', element: <KioskRequestPage key="vraag" product="vraag" kind="question" /> },
+        { path: 'melding', element: <KioskRequestPage key="melding" product="melding-openbaar-domein" kind="report" /> },
         { path: '*', element: <NotFoundPage home="/kiosk" /> },
       ],
     },

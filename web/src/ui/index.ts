@@ -10,6 +10,7 @@ export { Icon, type IconName } from './Icon.tsx';
 export { ExternalLink, Link, NavLink } from './Link.tsx';
 export { NavBar, NavBarItem } from './NavBar.tsx';
 export { PageBody, PageFooter, PageHeader, SkipLink } from './Page.tsx';
+export { QrCode } from './QrCode.tsx';
 export { StatusBadge, type StatusBadgeStatus } from './StatusBadge.tsx';
 export { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from './Table.tsx';
 export { Heading, type HeadingLevel, Paragraph, VisuallyHidden } from './Typography.tsx';

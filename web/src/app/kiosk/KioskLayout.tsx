@@ -10,11 +10,13 @@ import { useFocusOnNavigate } from '../focus-on-navigate.ts';
 import { currentLanguage } from '../i18n.ts';
 import { IdleDialog } from './IdleDialog.tsx';
 import { parseIdleConfig } from './idle-timer.rules.ts';
+import { KioskSessionContext } from './kiosk-session.ts';
 import { useIdleTimer } from './use-idle-timer.ts';
 
 /**
  * The self-service PC in the entrance hall: big touch targets, no footer, and a reset after
- * inactivity that clears what the previous person did (page state, fetched data, language).
+ * inactivity (or when a page says the visitor is done) that clears what the previous person did:
+ * page state and form answers (the session's pages remount), fetched data, sent forms, language.
  */
 export const KioskLayout = () => {
   const { t, i18n } = useTranslation();
@@ -38,6 +40,8 @@ export const KioskLayout = () => {
 
   const reset = () => {
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'city' });
+    // A sent form's answers stay in the mutation cache as its variables until collected: drop them now.
+    queryClient.getMutationCache().clear();
     void i18n.changeLanguage(defaultLanguage);
     setSession((n) => n + 1);
     void navigate('/kiosk', { replace: true });
@@ -61,7 +65,9 @@ export const KioskLayout = () => {
       </header>
       <PageBody ref={main} className="gv-kiosk__main">
         <div key={session} className="gv-kiosk__session">
-          <Outlet />
+          <KioskSessionContext.Provider value={{ finish: reset }}>
+            <Outlet />
+          </KioskSessionContext.Provider>
         </div>
       </PageBody>
       <IdleDialog open={idle.phase === 'warning'} secondsLeft={idle.secondsLeft ?? 0} onContinue={idle.stillHere} />

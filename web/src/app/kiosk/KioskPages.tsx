@@ -6,11 +6,12 @@ import { currentLanguage } from '../i18n.ts';
 import { languageNames, languages } from '../language.rules.ts';
 import { usePageTitle } from '../page-title.ts';
 
-type TileKey = 'certificate' | 'appointment' | 'question' | 'language';
+type TileKey = 'certificate' | 'appointment' | 'question' | 'report' | 'language';
 const tiles: { key: TileKey; to: string; icon: IconName }[] = [
   { key: 'certificate', to: '/kiosk/attest', icon: 'document' },
   { key: 'appointment', to: '/kiosk/afspraak', icon: 'calendar' },
   { key: 'question', to: '/kiosk/vraag', icon: 'question' },
+  { key: 'report', to: '/kiosk/melding', icon: 'pin' },
   { key: 'language', to: '/kiosk/taal', icon: 'globe' },
 ];
 
@@ -27,7 +28,7 @@ const OtherLanguages = () => {
     ));
 };
 
-/** `/kiosk`: four big tiles. */
+/** `/kiosk`: big tiles, one for each thing the PC does (or will do), and the language. */
 export const KioskStartPage = () => {
   const { t } = useTranslation();
   usePageTitle(t('kiosk.title'));
@@ -88,8 +89,8 @@ export const KioskLanguagePage = () => {
   );
 };
 
-/** `/kiosk/attest`, `/kiosk/afspraak`, `/kiosk/vraag`: not there yet; says so plainly and offers the way back. */
-export const KioskSoonPage = ({ tile }: { tile: Exclude<TileKey, 'language'> }) => {
+/** `/kiosk/attest`, `/kiosk/afspraak`: not there yet; says so plainly and offers the way back. */
+export const KioskSoonPage = ({ tile }: { tile: 'certificate' | 'appointment' }) => {
   const { t } = useTranslation();
   usePageTitle(t(`kiosk.tiles.${tile}`));
   return (

@@ -73,11 +73,23 @@ export const useSubmitCase = () => {
   });
 };
 
-/** Anyone asks a general question (`POST /api/questions`). */
+/**
+ * Anyone asks a general question, or makes a report anyone may make (`POST /api/questions`);
+ * the kiosk says `channel: 'kiosk'`.
+ */
 export const useAskQuestion = () =>
   useMutation({
-    mutationFn: ({ answers, idempotencyKey }: { answers: Record<string, unknown>; idempotencyKey: string }) =>
-      submit('/api/questions', { answers, language: currentLanguage() }, idempotencyKey),
+    mutationFn: ({
+      answers,
+      idempotencyKey,
+      product,
+      channel,
+    }: {
+      answers: Record<string, unknown>;
+      idempotencyKey: string;
+      product?: string;
+      channel?: 'online' | 'kiosk';
+    }) => submit('/api/questions', { product, answers, language: currentLanguage(), channel }, idempotencyKey),
   });
 
 /** An employee registers a request for someone (`POST /api/work/cases`). */
