@@ -101,13 +101,8 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
   const render = deps.render ?? renderCertificatePdf;
   const generateCode = deps.generateCode ?? (() => generateVerificationCode());
 
-  /**
-   * Renders the content as a PDF and stores it, in the caller's transaction (so the document
-   * exists exactly when the caller's change commits). Throws when a valid document of this kind
-   * already exists for the case; `issueForCase` handles that race.
-   */
-  const issueCertificate = async (trx: Db, input: IssueInput): Promise<IssuedDocument> => {
-    const { content } = input;
+  /** Renders the content as a PDF with a new verification code; nothing is stored yet. */
+  const renderDocument = async (content: CertificateContent) => {
     const issuedAt = clock.now();
     const code = generateCode();
     const { bytes, sha256 } = await render({
@@ -121,23 +116,37 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
       sections: content.printed.sections,
       verification: { code, publicUrl: deps.publicUrl },
     });
-    const fileName = certificateFileName(content.kind, content.printed.reference ?? code);
+    return { issuedAt, code, bytes, sha256 };
+  };
+  type RenderedDocument = Awaited<ReturnType<typeof renderDocument>>;
+
+  /**
+   * Stores a rendered document in the caller's transaction (so it exists exactly when the caller's
+   * change commits). Throws when a valid document of this kind already exists for the case;
+   * `issueForCase` handles that race.
+   */
+  const storeDocument = async (trx: Db, input: IssueInput, rendered: RenderedDocument): Promise<IssuedDocument> => {
+    const { content } = input;
+    const fileName = certificateFileName(content.kind, content.printed.reference ?? rendered.code);
     const row = await createDocumentsRepository(trx).insert({
       case_id: input.caseId,
       kind: content.kind,
       language: content.lang,
       title: content.title,
       file_name: fileName,
-      verification_code: code,
-      sha256,
-      bytes,
-      issued_at: issuedAt,
+      verification_code: rendered.code,
+      sha256: rendered.sha256,
+      bytes: rendered.bytes,
+      issued_at: rendered.issuedAt,
       subject_person_id: input.subjectPersonId,
       printed_facts: JSON.stringify(content.printed),
     });
     if (!row) throw new DocumentExistsError(input.caseId ?? '', content.kind);
-    return { documentId: row.id, code, sha256, fileName, title: content.title };
+    return { documentId: row.id, code: rendered.code, sha256: rendered.sha256, fileName, title: content.title };
   };
+
+  /** Renders the content as a PDF and stores it in the caller's transaction. */
+  const issueCertificate = async (trx: Db, input: IssueInput): Promise<IssuedDocument> => storeDocument(trx, input, await renderDocument(input.content));
 
   return {
     issueCertificate,
@@ -173,9 +182,11 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
         { issuer: issuerOf(city, documentLanguageOf(request.answers, request.language)), reference: request.reference, requestLanguage: request.language },
         { person, household, history, answers: request.answers },
       );
+      // Rendered before the transaction: no connection is held while the PDF is made.
+      const rendered = await renderDocument(content);
       try {
         const issued = await db.transaction().execute(async (trx) => {
-          const document = await issueCertificate(trx, { content, caseId: request.caseId, subjectPersonId: request.personId });
+          const document = await storeDocument(trx, { content, caseId: request.caseId, subjectPersonId: request.personId }, rendered);
           await audit.record(trx, systemActor, {
             action: 'documents.document.issued',
             subjectPersonId: request.personId,
