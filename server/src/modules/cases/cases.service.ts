@@ -170,8 +170,8 @@ export const createCasesService = (deps: CasesDeps) => {
       if (street) return street.subMunicipality;
     }
     if (personId) {
-      const household = await deps.register.getHousehold(personId);
-      if (household) return household.address.subMunicipality;
+      const address = await deps.register.getAddress(personId);
+      if (address) return address.subMunicipality;
     }
     return null;
   };

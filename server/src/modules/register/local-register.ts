@@ -76,6 +76,12 @@ export const createLocalRegister = ({ db, vault, nisCode }: { db: Db; vault: Nat
       return { id: household.household_id, reference: household.reference, address: toAddress(household), members: members.map(toPerson) };
     },
 
+    getAddress: async (personId) => {
+      if (!uuidPattern.test(personId)) return null;
+      const row = await repository.findAddressOfPerson(personId);
+      return row ? toAddress(row) : null;
+    },
+
     householdMinorIds: async (personId, onDate) => {
       if (!uuidPattern.test(personId)) return [];
       // Born after the same day 18 years earlier (29 February falls back to the 28th): still a minor on onDate.

@@ -87,6 +87,13 @@ describe('the local population register', () => {
     expect(await register.getPerson('not-a-uuid')).toBeNull();
     expect(await register.getHousehold('not-a-uuid')).toBeNull();
     expect(await register.getAddressHistory('not-a-uuid')).toEqual([]);
+    expect(await register.getAddress('not-a-uuid')).toBeNull();
+    expect(await register.getAddress('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('gives where a person lives without reading the household, the same address as the composition', async () => {
+    expect(await register.getAddress(mariaVerhaeghe.id)).toEqual((await register.getHousehold(mariaVerhaeghe.id))?.address);
+    expect(await register.getAddress(lotteVandenberghe.id)).toMatchObject({ street: 'Marktstraat', houseNumber: '41', subMunicipality: 'Harelbeke' });
   });
 
   it('gives the household composition: address, reference person first, children oldest first', async () => {

@@ -47,6 +47,11 @@ export type PopulationRegister = {
   /** The household the person belongs to now; null when unknown or in no household. MAGDA: GeefGezinssamenstelling. */
   getHousehold: (personId: string) => Promise<HouseholdRecord | null>;
   /**
+   * Where the person lives now (their household's address), without reading anyone's file: for
+   * routing a case by sub-municipality. Null when unknown or in no household. MAGDA: GeefPersoon (adres).
+   */
+  getAddress: (personId: string) => Promise<RegisterAddress | null>;
+  /**
    * The minors living in the person's household on `onDate` (YYYY-MM-DD): the ids only, for deciding
    * whose cases a parent follows, without reading anyone's file. MAGDA: from GeefGezinssamenstelling.
    */

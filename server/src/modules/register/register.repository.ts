@@ -43,6 +43,16 @@ export const createRegisterRepository = (db: Db) => ({
       .where('register_households.id', '=', householdId)
       .executeTakeFirst(),
 
+  /** The address of the person's household, in one query. */
+  findAddressOfPerson: (personId: string) =>
+    db
+      .selectFrom('register_persons')
+      .innerJoin('register_households', 'register_households.id', 'register_persons.household_id')
+      .innerJoin('register_addresses', 'register_addresses.id', 'register_households.address_id')
+      .select(addressColumns)
+      .where('register_persons.id', '=', personId)
+      .executeTakeFirst(),
+
   /** Reference person first, then partner, children (oldest first) and others. */
   listHouseholdMembers: (householdId: string) =>
     db
