@@ -172,9 +172,10 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
       const existing = await repository.findValidForCase(request.caseId, decision.kind);
       if (existing) return caseDocumentOf(existing);
 
+      // The household composition only for the certificate that prints it.
       const [person, household, history] = await Promise.all([
         register.getPerson(request.personId),
-        register.getHousehold(request.personId),
+        decision.kind === 'attest-gezinssamenstelling' ? register.getHousehold(request.personId) : null,
         register.getAddressHistory(request.personId),
       ]);
       const content = buildCertificate(
