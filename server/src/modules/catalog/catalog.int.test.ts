@@ -67,6 +67,12 @@ describe('GET /api/catalog/search: the examples of issue 4 are in the top 3', ()
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores.every((score) => score > 0 && score <= 1)).toBe(true);
     expect(results.length).toBeLessThanOrEqual(10);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+
+    // Asked again (from the cache): the same answer, in each language its own texts.
+    expect((await search('paspoort', 'fr')).body).toBe(response.body);
+    const dutch = (await search('paspoort', 'nl')).json() as { results: { slug: string; title: string }[] };
+    expect(dutch.results[0]).toMatchObject({ slug: 'reispas', title: expect.stringMatching(/reispas/i) });
   });
 
   it('finds nothing, without an error, for a question of only stopwords or unknown words', async () => {

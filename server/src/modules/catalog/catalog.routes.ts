@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  type CatalogSearchResponse,
   catalogListQuerySchema,
   catalogSearchQuerySchema,
   catalogSearchResponseSchema,
@@ -39,9 +40,13 @@ export const catalogRoutes: FastifyPluginAsync<CatalogRoutesOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const answer = await service.search({ q: request.query.q, lang: request.query.lang });
-      reply.header('cache-control', publicCache);
-      return answer;
+      // Already JSON (and checked against the response schema when it was made): sent as is.
+      const answer = await service.searchJson({ q: request.query.q, lang: request.query.lang });
+      // A string with a JSON content type skips the serializer; the type provider only knows the object.
+      return reply
+        .header('cache-control', publicCache)
+        .type('application/json; charset=utf-8')
+        .send(answer as unknown as CatalogSearchResponse);
     },
   );
 

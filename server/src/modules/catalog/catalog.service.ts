@@ -1,4 +1,10 @@
-import type { CatalogSearchResponse, LifeEventListResponse, ProductListResponse, ProductView } from '../../../../shared/src/catalog/catalog.contract.ts';
+import {
+  type CatalogSearchResponse,
+  catalogSearchResponseSchema,
+  type LifeEventListResponse,
+  type ProductListResponse,
+  type ProductView,
+} from '../../../../shared/src/catalog/catalog.contract.ts';
 import type { LocalizedText } from '../../../../shared/src/catalog/localized-text.schema.ts';
 import type { Product } from '../../../../shared/src/catalog/product.schema.ts';
 import { checkSearchQuery, maxSearchQueryLength, queryParts, type SearchQueryRejection } from '../../../../shared/src/catalog/search-query.rules.ts';
@@ -71,6 +77,26 @@ export const createCatalogService = ({ db, clock, searchCache = {} }: CatalogSer
     return ranked;
   };
 
+  /** The question checked (a 400 with field `q` when it cannot be one) and ranked; [] when it has no words to search. */
+  const rankQuestion = async (q: string): Promise<RankedProduct[]> => {
+    const check = checkSearchQuery(q);
+    if (!check.ok) {
+      const code: keyof typeof catalogProblems = `search-query-${check.reason}`;
+      throw catalogError(code, { fields: [{ field: 'q', code, message: rejectionMessages[check.reason] }] });
+    }
+    return check.query.tokens.length === 0 ? [] : rank(check.query.tokens);
+  };
+  const answerOf = (ranked: RankedProduct[], lang: Language): CatalogSearchResponse => ({
+    results: ranked.map((product) => ({ slug: product.slug, title: product.title[lang], shortAnswer: product.shortAnswer[lang], score: product.score })),
+  });
+  // The answer's JSON text per question as typed and language: a repeated question skips the
+  // normalizing, the ranking and the serializing. Same limits as the ranking cache, cleared with it.
+  const answers = createSearchCache<string>({
+    maxEntries: searchCache.maxEntries ?? 2_000,
+    ttlMs: searchCache.ttlMs ?? 60_000,
+    now: () => clock.now().getTime(),
+  });
+
   return {
     /**
      * Finds the products that answer a resident's question, best first (at most 10). Dutch, French
@@ -78,17 +104,23 @@ export const createCatalogService = ({ db, clock, searchCache = {} }: CatalogSer
      * Throws `search-query-empty`, `search-query-too-long` or `search-query-invalid` (400, field `q`).
      */
     async search(input: { q: string; lang?: Language | undefined }): Promise<CatalogSearchResponse> {
-      const check = checkSearchQuery(input.q);
-      if (!check.ok) {
-        const code: keyof typeof catalogProblems = `search-query-${check.reason}`;
-        throw catalogError(code, { fields: [{ field: 'q', code, message: rejectionMessages[check.reason] }] });
-      }
-      if (check.query.tokens.length === 0) return { results: [] };
+      const ranked = await rankQuestion(input.q);
+      return answerOf(ranked, input.lang ?? 'nl');
+    },
+
+    /**
+     * `search` as the JSON text of the answer: the route sends it as is. A repeated question (the
+     * usual case: residents ask the same few hundred) is then answered without building or
+     * serializing the answer again; the text was checked against the response schema when made.
+     */
+    async searchJson(input: { q: string; lang?: Language | undefined }): Promise<string> {
       const lang = input.lang ?? 'nl';
-      const ranked = await rank(check.query.tokens);
-      return {
-        results: ranked.map((product) => ({ slug: product.slug, title: product.title[lang], shortAnswer: product.shortAnswer[lang], score: product.score })),
-      };
+      const key = `${lang}\u0000${input.q}`;
+      const cached = answers.get(key);
+      if (cached !== undefined) return cached;
+      const text = JSON.stringify(catalogSearchResponseSchema.parse(answerOf(await rankQuestion(input.q), lang)));
+      answers.set(key, text);
+      return text;
     },
 
     /** Published products, sorted by title in `lang`. */
@@ -131,12 +163,14 @@ export const createCatalogService = ({ db, clock, searchCache = {} }: CatalogSer
     async sync(products: readonly (LoadedProduct | Product)[], options: { source?: string } = {}): Promise<CatalogSyncResult> {
       const result = await syncCatalog(db, products, { ...options, clock });
       cache.clear();
+      answers.clear();
       return result;
     },
 
     /** Forgets cached search answers (after a change made outside this service). */
     clearSearchCache(): void {
       cache.clear();
+      answers.clear();
     },
   };
 };
