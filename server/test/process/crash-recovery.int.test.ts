@@ -45,8 +45,8 @@ describe('the embedded PostgreSQL after a crash', () => {
     // The first cluster was never finished, so the second start made it again from scratch.
     expect(second.stderrLines().some((line) => /creating the embedded PostgreSQL/.test(line))).toBe(true);
 
-    // LOG_LEVEL=info: the request log tells when the in-flight request below has reached the server.
-    const third = runGastvrij({ ...env, LOG_LEVEL: 'info' });
+    // LOG_LEVEL=debug: the 'incoming request' line tells when the in-flight request below has reached the server.
+    const third = runGastvrij({ ...env, LOG_LEVEL: 'debug' });
     await third.waitForLine(/^gastvrij: ready in /, 120_000);
     expect(third.stderrLines().some((line) => /left running by an earlier Gastvrij that did not shut down/.test(line))).toBe(true);
 
