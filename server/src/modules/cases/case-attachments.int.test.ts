@@ -279,6 +279,32 @@ describe('files of an assisted request and of a question followed by its link', 
     expect(row).toEqual({ case_id: response.json().id, uploaded_by_staff_id: counter.id });
   });
 
+  it('takes the photos of a report made without a login, uploaded with the same scope; another scope’s upload is a field error', async () => {
+    const scope = { 'x-upload-scope': 'r'.repeat(40) };
+    const photo = await upload(null, 'lantaarnpaal.png', await png(), { headers: scope, query: 'form=melding-openbaar-domein&field=photos' });
+    expect(photo.statusCode, photo.body).toBe(201);
+    const report = {
+      product: 'melding-openbaar-domein',
+      language: 'nl',
+      answers: {
+        category: 'street-light',
+        description: 'De lantaarnpaal aan de kerk brandt niet.',
+        location: { street: 'Marktstraat', number: '1', postcode: '8530' },
+        photos: [asAnswer(photo.json())],
+        dangerous: false,
+        wantsFeedback: false,
+      },
+    };
+    const foreign = await post('/api/questions', null, report, { 'x-upload-scope': 's'.repeat(40) });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors).toEqual([expect.objectContaining({ field: 'answers.photos.0', code: 'file-upload-unknown' })]);
+
+    const made = await post('/api/questions', null, report, scope);
+    expect(made.statusCode, made.body).toBe(201);
+    const row = await t.db.selectFrom('case_attachments').select('case_id').where('id', '=', photo.json().id).executeTakeFirstOrThrow();
+    expect(row.case_id).toBe(made.json().id);
+  });
+
   it('lets someone without a login add a file to their question with the scope they uploaded it with, and nobody else', async () => {
     const receipt = (await post('/api/questions', null, { answers: { question: 'Moet ik mijn huurcontract nog bezorgen?', replyBy: 'none' } })).json();
     const token = /\/vragen\/([A-Za-z0-9_-]+)/.exec(receipt.followUrl)?.[1] as string;
