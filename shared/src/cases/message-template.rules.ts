@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { writtenDate } from '../platform/dates.ts';
 import type { Language } from '../platform/language.ts';
 import { type ProductFamily, productFamilySchema, slugSchema } from './case.schema.ts';
 
@@ -126,11 +127,8 @@ export const templateApplies = (template: Pick<MessageTemplate, 'scope'>, found:
 export const templatesFor = <T extends Pick<MessageTemplate, 'scope'>>(templates: readonly T[], found: TemplateCase): T[] =>
   templates.filter((template) => templateApplies(template, found));
 
-const locales: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
-
 /** A calendar date written out in `language` ("15 januari 2027", "15 janvier 2027", "15 January 2027"). */
-export const formatTemplateDate = (day: string, language: Language): string =>
-  new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+export const formatTemplateDate = writtenDate;
 
 const placeholderValue = (name: TemplatePlaceholder, facts: TemplateFacts, language: Language): string => {
   switch (name) {

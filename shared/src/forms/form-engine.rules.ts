@@ -1,6 +1,7 @@
 import { Temporal } from '@js-temporal/polyfill';
 import { z } from 'zod';
 import { parseNationalNumber } from '../identity/index.ts';
+import { writtenDate } from '../platform/dates.ts';
 import type { Language } from '../platform/language.ts';
 import type { FieldError } from '../platform/problem.ts';
 import type { FieldCondition, FormDefinition, FormField, LeafField } from './form-definition.schema.ts';
@@ -84,8 +85,7 @@ export const conditionHolds = (condition: FieldCondition, value: unknown): boole
 
 const brusselsToday = () => Temporal.Now.plainDateISO('Europe/Brussels').toString();
 
-const formatDate = (iso: string, lang: Language) =>
-  new Intl.DateTimeFormat(`${lang}-BE`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const formatDate = writtenDate;
 
 /** A size limit as residents read it: `10 MB`, `500 kB`. */
 export const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} kB`);

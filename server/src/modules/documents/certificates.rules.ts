@@ -1,5 +1,6 @@
 import { type CertificateKind, certificateKindSchema, type PrintedFacts, type PrintedSection } from '../../../../shared/src/documents/index.ts';
 import type { AnswerValue, FormAnswers, GroupItemAnswers } from '../../../../shared/src/forms/index.ts';
+import { writtenDate } from '../../../../shared/src/platform/dates.ts';
 import { type Language, languageSchema } from '../../../../shared/src/platform/language.ts';
 import type { RegisterAddress } from '../../../../shared/src/register/index.ts';
 import type { AddressPeriod, HouseholdRecord, PersonRecord } from '../register/index.ts';
@@ -117,8 +118,7 @@ export const documentLanguageOf = (answers: FormAnswers, requestLanguage: Langua
 };
 
 /** A calendar date (YYYY-MM-DD) as printed: "12 mei 1985", "12 mai 1985", "12 May 1985". */
-export const printedDate = (iso: string, lang: Language): string =>
-  new Intl.DateTimeFormat(`${lang}-BE`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+export const printedDate = writtenDate;
 
 /** "Vandenberghe, Pieter": family name first, as registers and certificates list people. */
 export const printedName = (person: Pick<PersonRecord, 'familyName' | 'givenName'>): string => `${person.familyName}, ${person.givenName}`;
