@@ -238,6 +238,18 @@ const assertXmlSafe = (label: string, value: string | undefined) => {
   if (value !== undefined && /[<>&]/.test(value)) throw new RangeError(`${label} may not contain <, > or & (it goes into the XMP metadata as is)`);
 };
 
+// The issue date's formatter per language and time zone: building one costs far more than using it.
+const issueDateFormats = new Map<string, Intl.DateTimeFormat>();
+const issueDateFormat = (lang: Language, timeZone: string): Intl.DateTimeFormat => {
+  const key = `${lang} ${timeZone}`;
+  let format = issueDateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(`${lang}-BE`, { dateStyle: 'long', timeZone });
+    issueDateFormats.set(key, format);
+  }
+  return format;
+};
+
 /** Renders the document and returns its bytes with their SHA-256 (hex), which the verification page shows. */
 export const renderCertificatePdf = async (input: CertificatePdfInput): Promise<RenderedPdf> => {
   assertXmlSafe('title', input.title);
@@ -361,7 +373,7 @@ export const renderCertificatePdf = async (input: CertificatePdfInput): Promise<
   doc.endMarkedContent();
 
   heading('H1', input.title);
-  const issued = new Intl.DateTimeFormat(`${input.lang}-BE`, { dateStyle: 'long', timeZone: input.timeZone }).format(input.issuedAt);
+  const issued = issueDateFormat(input.lang, input.timeZone).format(input.issuedAt);
   paragraph([input.reference ? `${t.reference}: ${input.reference}` : null, `${t.issuedOn} ${issued}`].filter(Boolean).join(' · '), {
     size: 10,
     colour: colours.muted,
