@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { CityProfile, LocalizedText } from '../../../../shared/src/city/index.ts';
 import { generateVerificationCode, parseVerificationCode, type VerificationResponse } from '../../../../shared/src/documents/index.ts';
 import type { FormAnswers } from '../../../../shared/src/forms/index.ts';
@@ -76,6 +77,8 @@ export type DocumentsDeps = {
   publicUrl: string;
   /** The cases module's policy for downloads (see `download`). Without it only the subject person may download. */
   caseAccess?: CaseAccess;
+  /** How many certificates are issued at the same time (default 4); the others wait in order. */
+  issueConcurrency?: number;
   /** The PDF renderer; tests replace it to force a failure. */
   render?: (input: CertificatePdfInput) => Promise<RenderedPdf>;
   /** New verification codes; tests may fix them. */
@@ -148,6 +151,57 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
   /** Renders the content as a PDF and stores it in the caller's transaction. */
   const issueCertificate = async (trx: Db, input: IssueInput): Promise<IssuedDocument> => storeDocument(trx, input, await renderDocument(input.content));
 
+  // Certificates are issued a few at a time, first come first served: under a burst every request
+  // waits its turn in order instead of all of them interleaving and the unlucky ones waiting longest.
+  const issuing = pLimit(deps.issueConcurrency ?? 4);
+
+  const issueOne = async (request: CertificateRequest): Promise<IssuedCaseDocument> => {
+    const decision = automationDecision(request.product, request.answers);
+    if (!decision.automated) throw new CertificateRefusal(decision.reason);
+    const repository = createDocumentsRepository(db);
+    const existing = await repository.findValidForCase(request.caseId, decision.kind);
+    if (existing) return caseDocumentOf(existing);
+
+    // The household composition only for the certificate that prints it.
+    const [person, household, history] = await Promise.all([
+      register.getPerson(request.personId),
+      decision.kind === 'attest-gezinssamenstelling' ? register.getHousehold(request.personId) : null,
+      register.getAddressHistory(request.personId),
+    ]);
+    const content = buildCertificate(
+      decision.kind,
+      { issuer: issuerOf(city, documentLanguageOf(request.answers, request.language)), reference: request.reference, requestLanguage: request.language },
+      { person, household, history, answers: request.answers },
+    );
+    // Rendered before the transaction: no connection is held while the PDF is made.
+    const rendered = await renderDocument(content);
+    try {
+      const issued = await db.transaction().execute(async (trx) => {
+        const document = await storeDocument(trx, { content, caseId: request.caseId, subjectPersonId: request.personId }, rendered);
+        await audit.record(trx, systemActor, {
+          action: 'documents.document.issued',
+          subjectPersonId: request.personId,
+          resourceType: 'document',
+          resourceId: document.documentId,
+          details: { kind: decision.kind, caseId: request.caseId, reference: request.reference },
+        });
+        return document;
+      });
+      return {
+        id: issued.documentId,
+        title: issued.title,
+        fileName: issued.fileName,
+        downloadUrl: documentDownloadPath(issued.documentId),
+        verificationCode: issued.code,
+      };
+    } catch (error) {
+      if (!(error instanceof DocumentExistsError)) throw error;
+      const winner = await repository.findValidForCase(request.caseId, decision.kind);
+      if (!winner) throw error;
+      return caseDocumentOf(winner);
+    }
+  };
+
   return {
     issueCertificate,
 
@@ -165,51 +219,8 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
      * returns the first document). Throws CertificateRefusal when a person must handle it (never
      * worth a retry), anything else on a fault (the register unreachable, the renderer failing).
      */
-    async issueForCase(request: CertificateRequest): Promise<IssuedCaseDocument> {
-      const decision = automationDecision(request.product, request.answers);
-      if (!decision.automated) throw new CertificateRefusal(decision.reason);
-      const repository = createDocumentsRepository(db);
-      const existing = await repository.findValidForCase(request.caseId, decision.kind);
-      if (existing) return caseDocumentOf(existing);
-
-      // The household composition only for the certificate that prints it.
-      const [person, household, history] = await Promise.all([
-        register.getPerson(request.personId),
-        decision.kind === 'attest-gezinssamenstelling' ? register.getHousehold(request.personId) : null,
-        register.getAddressHistory(request.personId),
-      ]);
-      const content = buildCertificate(
-        decision.kind,
-        { issuer: issuerOf(city, documentLanguageOf(request.answers, request.language)), reference: request.reference, requestLanguage: request.language },
-        { person, household, history, answers: request.answers },
-      );
-      // Rendered before the transaction: no connection is held while the PDF is made.
-      const rendered = await renderDocument(content);
-      try {
-        const issued = await db.transaction().execute(async (trx) => {
-          const document = await storeDocument(trx, { content, caseId: request.caseId, subjectPersonId: request.personId }, rendered);
-          await audit.record(trx, systemActor, {
-            action: 'documents.document.issued',
-            subjectPersonId: request.personId,
-            resourceType: 'document',
-            resourceId: document.documentId,
-            details: { kind: decision.kind, caseId: request.caseId, reference: request.reference },
-          });
-          return document;
-        });
-        return {
-          id: issued.documentId,
-          title: issued.title,
-          fileName: issued.fileName,
-          downloadUrl: documentDownloadPath(issued.documentId),
-          verificationCode: issued.code,
-        };
-      } catch (error) {
-        if (!(error instanceof DocumentExistsError)) throw error;
-        const winner = await repository.findValidForCase(request.caseId, decision.kind);
-        if (!winner) throw error;
-        return caseDocumentOf(winner);
-      }
+    issueForCase(request: CertificateRequest): Promise<IssuedCaseDocument> {
+      return issuing(() => issueOne(request));
     },
 
     /**
