@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
 import { caseAttachmentsRoutes, caseDraftsRoutes, casesRoutes, caseWorkRoutes, createCasesService, loadCasesSetup } from './modules/cases/index.ts';
@@ -34,6 +34,22 @@ import { computeSecurityHeaders, securityHeaderOptions } from './platform/http/s
 import type { Jobs } from './platform/jobs/jobs.ts';
 import { mailRoutes } from './platform/mail/mail.routes.ts';
 import type { MailService } from './platform/mail/mail.service.ts';
+
+/**
+ * One access line per request, written when it is answered (method, url, status, time), instead of
+ * Fastify's two: logging was about 15% of a cached search. 'incoming request' only at debug.
+ */
+class AccessLogController extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    if (!this.isLogDisabled(request)) request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
 
 /** Everything the app needs from outside; built once in main.ts (or by a test) and passed in. */
 export type AppDeps = {
@@ -68,8 +84,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } }),
     bodyLimit: 1024 * 1024,
-    // One access line per request, written when it is answered (below), instead of two.
-    disableRequestLogging: true,
+    logController: new AccessLogController(),
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: (request) => {
@@ -103,7 +118,6 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   // Health checks are read by load balancers, never rendered by a browser: no browser security
   // headers and no session (api-floor benchmark).
   app.addHook('onRequest', (request, reply, done) => {
-    request.log.debug({ req: request }, 'incoming request');
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/health/')) {
       done();
@@ -111,11 +125,6 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     }
     reply.headers(securityHeaders);
     checkAccess(request, reply, done);
-  });
-
-  app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-    done();
   });
 
   await app.register(swagger, {
