@@ -21,11 +21,13 @@ export type CaseAttachmentsRoutesOptions = { cases: CasesService };
 const noStore = 'no-store';
 const langQuery = z.object({ lang: languageSchema.optional() });
 const attachmentParams = z.object({ id: z.string().min(1).max(64) });
-const scopeHeader = z.looseObject({
+/** The `x-upload-scope` header: without a login, the secret scope a browser made for one form's uploads. */
+export const scopeHeader = z.looseObject({
   [uploadScopeHeader]: z.string().optional().describe('Without a login: the secret scope the browser made for this form (at least 32 characters).'),
 });
 
-const scopeOf = (request: FastifyRequest): string | undefined => {
+/** The request's upload scope, when it sent one. */
+export const scopeOf = (request: FastifyRequest): string | undefined => {
   const value = request.headers[uploadScopeHeader];
   return typeof value === 'string' ? value : undefined;
 };

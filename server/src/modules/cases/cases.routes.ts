@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { uploadScopeHeader } from '../../../../shared/src/cases/attachments.contract.ts';
 import {
   caseReceiptSchema,
   messageRequestSchema,
@@ -15,6 +14,7 @@ import {
 import { productFamilySchema } from '../../../../shared/src/cases/index.ts';
 import { languageSchema } from '../../../../shared/src/platform/language.ts';
 import { requestLanguage } from '../../platform/http/problem.ts';
+import { scopeHeader, scopeOf } from './case-attachments.routes.ts';
 import { casesError } from './cases.errors.ts';
 import type { CasesService } from './cases.service.ts';
 
@@ -180,20 +180,17 @@ export const casesRoutes: FastifyPluginAsync<CasesRoutesOptions> = async (app, {
         summary: 'Ask the city a general question, or make a report, without a login',
         description:
           'The `vraag` form, or with `product` a report anyone may make (`melding-openbaar-domein`; a product that needs a login is `case-product-not-found`). `channel: kiosk` says it was filled in at the self-service PC at city hall (a label for routing and figures only). The receipt’s `followUrl` holds a secret link to follow the answer; it is shown only here and in the e-mail. Rate-limited with the rest of the API.',
-        headers: idempotencyHeader.extend({
-          [uploadScopeHeader]: z.string().optional().describe('Without a login: the secret scope the uploads of file answers were made with.'),
-        }),
+        headers: idempotencyHeader.extend(scopeHeader.shape),
         body: questionRequestSchema,
         response: { 200: caseReceiptSchema, 201: caseReceiptSchema },
       },
     },
     async (request, reply) => {
-      const scope = request.headers[uploadScopeHeader];
       const result = await cases.askQuestion(request.actor, request.body, {
         idempotencyKey: idempotencyKeyOf(request),
         requestLanguage: requestLanguage(request),
         // Without a login, file answers name uploads made with the same secret scope (a report's photos).
-        uploadScope: typeof scope === 'string' ? scope : undefined,
+        uploadScope: scopeOf(request),
       });
       return reply
         .status(result.created ? 201 : 200)
