@@ -61,7 +61,7 @@ export type IssuedCaseDocument = {
   verificationCode: string;
 };
 
-/** What `issueCertificate` stores: built content, and whom and which case it belongs to. */
+/** What a document is stored with: its built content, and whom and which case it belongs to. */
 export type IssueInput = { content: CertificateContent; caseId: string | null; subjectPersonId: string | null };
 
 /** The result of issuing: the new document's id, its verification code and the SHA-256 of its bytes. */
@@ -148,9 +148,6 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
     return { documentId: row.id, code: rendered.code, sha256: rendered.sha256, fileName, title: content.title };
   };
 
-  /** Renders the content as a PDF and stores it in the caller's transaction. */
-  const issueCertificate = async (trx: Db, input: IssueInput): Promise<IssuedDocument> => storeDocument(trx, input, await renderDocument(input.content));
-
   // Certificates are issued a few at a time, first come first served: under a burst every request
   // waits its turn in order instead of all of them interleaving and the unlucky ones waiting longest.
   const issuing = pLimit(deps.issueConcurrency ?? 4);
@@ -203,8 +200,6 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
   };
 
   return {
-    issueCertificate,
-
     /**
      * Whether the certificate for this product (and these answers, when given) is issued without
      * a person: the four certificates, except criminal record models 596.x, a household composition
