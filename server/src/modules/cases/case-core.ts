@@ -64,15 +64,21 @@ export type AutomationRequest = {
   receivedAt: Date;
 };
 
+/** An automated step's result, made and not yet stored: `store` writes it in the transaction that completes the case. */
+export type PreparedAutomation = { store: (trx: Db) => Promise<CaseDocument> };
+
 /**
- * The hook through which certificates complete on their own at any hour (issue 5, item 4). `run`
- * produces and stores the document and returns it; it must be idempotent per case (a retry after a
- * crash calls it again). Throwing sends the case to its team's queue with the error in the timeline.
+ * The hook through which certificates complete on their own at any hour (issue 5, item 4).
+ * `prepare` makes the document (reads, renders) without storing it; the cases service stores it in
+ * the same transaction that completes the case, and for a new submission in the one that creates
+ * it. `fresh` says the case is being created now; otherwise `prepare` must be idempotent per case
+ * (the sweep calls it again for a case a stopped process left `received`). Throwing sends the case
+ * to its team's queue with the error in the timeline.
  */
 export type CaseAutomation = {
   /** Whether this product is completed automatically (for a resident logged in with eID or itsme). */
   handles: (productSlug: string) => boolean;
-  run: (request: AutomationRequest) => Promise<CaseDocument>;
+  prepare: (request: AutomationRequest, options: { fresh: boolean }) => Promise<PreparedAutomation>;
 };
 
 /** Products as the catalogue holds them (the catalogue service satisfies this). */
@@ -220,9 +226,15 @@ export const createCaseCore = (deps: CasesDeps) => {
   // ------------------------------------------------------------------------------------------
   // Notifications: an e-mail through the mail service (its job is queued in the same transaction).
 
-  const notify = async (trx: Db, row: CaseRow, kind: CaseMailKind) => {
+  /**
+   * E-mails the requester. `recipient` is the address when the caller already knows it (the
+   * requester's own account, read for this request); otherwise it is read from the account.
+   */
+  const notify = async (trx: Db, row: CaseRow, kind: CaseMailKind, recipient?: { email: string | null }) => {
     let to = row.contact_email;
-    if (row.requester_account_id) {
+    if (recipient) {
+      to = recipient.email ?? to;
+    } else if (row.requester_account_id) {
       const account = await createIdentityRepository(trx).findResidentAccount({ id: row.requester_account_id });
       to = account?.email ?? to;
     } else if (row.requester_person_id) {
@@ -299,7 +311,11 @@ export const createCaseCore = (deps: CasesDeps) => {
   };
 
   /** The row patch and timeline entry for a status-machine event; throws the refusal as a 409/422 problem. */
-  const applyTransition = (row: CaseRow, event: CaseEvent, now: Date, from: CaseState = stateOf(row)) => {
+  const applyTransition = (row: CaseRow, event: CaseEvent, now: Date, from: CaseState = stateOf(row)) =>
+    transitionFrom({ receivedAt: row.created_at, serviceNormDays: row.service_norm_days }, from, event, now);
+
+  /** applyTransition for a case known by its receipt date and service norm (one not stored yet). */
+  const transitionFrom = (basis: { receivedAt: Date; serviceNormDays: number }, from: CaseState, event: CaseEvent, now: Date) => {
     const result = transition(from, event, now);
     if (!result.ok) {
       const error = transitionError(result.refusal.code);
@@ -316,7 +332,7 @@ export const createCaseCore = (deps: CasesDeps) => {
       status_changed_at: state.statusChangedAt,
       pauses: JSON.stringify(state.pauses),
       paused_days: pausedWorkingDays(city, state.pauses),
-      due_date: dueDate(city, { receivedAt: row.created_at, serviceNormDays: row.service_norm_days, pauses: state.pauses }),
+      due_date: dueDate(city, { receivedAt: basis.receivedAt, serviceNormDays: basis.serviceNormDays, pauses: state.pauses }),
       outcome: state.outcome,
       decided_at: state.decidedAt,
       closed_at: state.closedAt,
@@ -352,6 +368,7 @@ export const createCaseCore = (deps: CasesDeps) => {
     auditDenied,
     change,
     applyTransition,
+    transitionFrom,
   };
 };
 

@@ -389,15 +389,22 @@ describe('automation hook', () => {
       .executeTakeFirstOrThrow();
     const service = await serviceWith({
       handles: (product) => product === 'attest-gezinssamenstelling',
-      run: async (request) => ({
-        id: `doc-${request.caseId}`,
-        title: { nl: 'Attest', fr: 'Certificat', en: 'Certificate' },
-        fileName: 'attest.pdf',
-        downloadUrl: `/api/documents/doc-${request.caseId}`,
-        verificationCode: 'ABCD-EFGH',
-      }),
+      prepare: async (request, options) => {
+        expect(options).toEqual({ fresh: true });
+        return {
+          store: async () => ({
+            id: `doc-${request.caseId}`,
+            title: { nl: 'Attest', fr: 'Certificat', en: 'Certificate' },
+            fileName: 'attest.pdf',
+            downloadUrl: `/api/documents/doc-${request.caseId}`,
+            verificationCode: 'ABCD-EFGH',
+          }),
+        };
+      },
     });
     const result = await service.submit({ ...actor, accountId: account.id }, { product: 'attest-gezinssamenstelling', answers }, { requestLanguage: 'nl' });
+    // One transaction stored the case, its document and its closing: the receipt already says closed.
+    expect(result.receipt.status).toBe('closed');
     const seen = (await get(`/api/cases/${result.receipt.reference}`, pieter)).json();
     expect(seen).toMatchObject({ status: 'closed', outcome: 'issued' });
     expect(seen.timeline.map((entry: { type: string }) => entry.type)).toEqual(['submitted', 'document', 'status-changed', 'status-changed']);
@@ -413,7 +420,7 @@ describe('automation hook', () => {
       .executeTakeFirstOrThrow();
     const service = await serviceWith({
       handles: () => true,
-      run: async () => {
+      prepare: async () => {
         throw new Error('PDF rendering failed: font missing');
       },
     });

@@ -28,17 +28,21 @@ import { localDate } from '../../../../shared/src/city/index.ts';
 import { type FormAnswers, type FormDefinition, validateAnswers } from '../../../../shared/src/forms/index.ts';
 import { type Actor, hasPermission, type ResidentActor } from '../../../../shared/src/identity/access.ts';
 import type { Language } from '../../../../shared/src/platform/language.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { createCaseAttachmentsService } from './case-attachments.service.ts';
 import { createCaseBulkService } from './case-bulk.service.ts';
 import {
+  type AutomationRequest,
   type CaseDocument,
   type CasesDeps,
   createCaseCore,
   defaultServiceNormDays,
+  type EventActor,
   eventActorOf,
   factsOf,
   type PendingEvent,
+  type PreparedAutomation,
   systemActor,
   uuidPattern,
 } from './case-core.ts';
@@ -108,6 +112,7 @@ export const createCasesService = (deps: CasesDeps) => {
     auditDenied,
     change,
     applyTransition,
+    transitionFrom,
   } = core;
 
   // Submitting
@@ -176,6 +181,20 @@ export const createCasesService = (deps: CasesDeps) => {
     return null;
   };
 
+  /**
+   * Makes an automated certificate before the case is stored, so that one transaction stores the
+   * case, its document and its closing. Null with the reason when it cannot be made: the case is
+   * then stored `received` and sent to its team's queue (`failAutomation`).
+   */
+  const prepareAutomation = async (request: AutomationRequest): Promise<{ prepared: PreparedAutomation } | { error: unknown }> => {
+    if (!deps.automation) return { error: new Error('no automation is available for this product') };
+    try {
+      return { prepared: await deps.automation.prepare(request, { fresh: true }) };
+    } catch (error) {
+      return { error };
+    }
+  };
+
   const submit = async (intake: Intake): Promise<SubmissionResult> => {
     const { product, actor } = intake;
     if (intake.idempotencyKey) {
@@ -194,7 +213,12 @@ export const createCasesService = (deps: CasesDeps) => {
     // The declared files must be the actor's own uploads, of an allowed type and size (checked on the stored bytes).
     const files = await attachments.checkFormFiles(actor, intake.uploadScope, form, checked.answers);
     const answers = files.answers;
-    const subMunicipality = await placeOf(form, answers, intake.placePersonId);
+    const year = caseReferenceYear(city.timeZone, now);
+    // The counter outside the transaction on purpose: its row is locked for this one statement only.
+    const [subMunicipality, sequence] = await Promise.all([
+      placeOf(form, answers, intake.placePersonId),
+      createCasesRepository(db).nextReferenceSequence(city.caseReferencePrefix, year),
+    ]);
     const decision = route(setup.routing, {
       product: { slug: product.slug, family, responsibleTeam: product.responsibleTeam },
       channel: intake.channel as never,
@@ -202,18 +226,37 @@ export const createCasesService = (deps: CasesDeps) => {
     });
     const ownership = initialOwnership(decision.team);
     const handling: CaseHandling = family === 'certificate' ? intake.handling : 'human';
-    const state = newCaseState(family, now, handling);
+    const received = newCaseState(family, now, handling);
     const serviceNormDays = product.processingTime.workingDays ?? defaultServiceNormDays;
     const due = dueDate(city, { receivedAt: now, serviceNormDays });
-    const year = caseReferenceYear(city.timeZone, now);
-    // Outside the transaction on purpose: the counter row is locked for this one statement only.
-    const sequence = await createCasesRepository(db).nextReferenceSequence(city.caseReferencePrefix, year);
     const reference = formatCaseReference({ prefix: city.caseReferencePrefix, year, sequence });
     const owner = ownerView(city, ownership.owner, intake.language);
+    const id = crypto.randomUUID();
+
+    // An automated certificate is made first and stored with the case, which is then closed at once.
+    const automation =
+      received.handling === 'automated'
+        ? intake.requester.personId === null
+          ? { error: new Error('no automation is available for this product') }
+          : await prepareAutomation({
+              caseId: id,
+              reference,
+              product: product.slug,
+              personId: intake.requester.personId,
+              accountId: intake.requester.accountId,
+              answers,
+              language: intake.language,
+              receivedAt: now,
+            })
+        : null;
+    const prepared = automation && 'prepared' in automation ? automation.prepared : null;
+    const basis = { receivedAt: now, serviceNormDays };
+    const decided = prepared ? transitionFrom(basis, received, { type: 'decide', actor: 'system', outcome: 'issued' }, now) : null;
+    const closed = decided ? transitionFrom(basis, decided.state, { type: 'close', actor: 'system' }, now) : null;
+    const state = closed?.state ?? received;
 
     const created = await db.transaction().execute(async (trx) => {
       const repo = createCasesRepository(trx);
-      const id = crypto.randomUUID();
       const receipt = { id, reference, product: product.slug, status: state.status, receivedAt: now.toISOString(), dueDate: due, owner };
       const row = await repo.insertCase({
         id,
@@ -235,12 +278,13 @@ export const createCasesService = (deps: CasesDeps) => {
         consent: intake.consent ? JSON.stringify(intake.consent) : null,
         owner_kind: ownership.owner.kind,
         owner_id: ownership.owner.id,
-        status: state.status,
-        handling: state.handling,
+        status: received.status,
+        handling: received.handling,
         status_changed_at: now,
         pauses: '[]',
         service_norm_days: serviceNormDays,
         due_date: due,
+        ...(closed && decided ? { ...decided.patch, ...closed.patch } : {}),
         idempotency_scope: intake.idempotencyKey ? intake.scope : null,
         idempotency_key: intake.idempotencyKey ?? null,
         request_hash: intake.requestHash,
@@ -251,38 +295,56 @@ export const createCasesService = (deps: CasesDeps) => {
       // Another submission with the same key got there first: answer with that one (below).
       if (!row) return null;
       await attachments.attachFormFiles(trx, id, files, now);
+      const document = prepared ? await prepared.store(trx) : null;
+      // The requester's own account was read for this request: its address need not be read again.
+      const recipient = actor.kind === 'resident' && intake.requester.accountId === actor.accountId ? { email: actor.email } : undefined;
+      // One e-mail: "received" for a case a person handles, "news" for a certificate already issued.
+      const notified = await notify(trx, row, document ? 'status-changed' : 'submitted', recipient);
       const by = eventActorOf(actor);
-      const [submitted] = await repo.insertEvents([
+      const system = eventActorOf(systemActor);
+      const events: (PendingEvent & { actor: EventActor })[] = [
+        { type: 'submitted', visibility: 'resident', actor: by, payload: { channel: intake.channel, owner: ownership.owner } },
         {
-          case_id: id,
-          type: 'submitted',
-          visibility: 'resident',
-          actor_kind: by.kind,
-          actor_id: by.id,
-          actor_name: by.name,
-          payload: JSON.stringify({ channel: intake.channel, owner: ownership.owner }),
-          at: now,
-        },
-        {
-          case_id: id,
           type: 'routed',
           visibility: 'internal',
-          actor_kind: 'system',
-          actor_id: null,
-          actor_name: 'routing',
-          payload: JSON.stringify({ owner: ownership.owner, source: decision.source, rule: decision.rule?.id ?? null, subMunicipality }),
-          at: now,
+          actor: { kind: 'system', id: null, name: 'routing' },
+          payload: { owner: ownership.owner, source: decision.source, rule: decision.rule?.id ?? null, subMunicipality },
         },
+        ...(document && decided && closed
+          ? [{ type: 'document', visibility: 'resident' as const, payload: { document } }, ...decided.events, ...closed.events].map((event) => ({
+              ...event,
+              actor: system,
+            }))
+          : []),
+      ];
+      await repo.insertEvents(
+        events.map((event) => ({
+          case_id: id,
+          type: event.type,
+          visibility: event.visibility,
+          actor_kind: event.actor.kind,
+          actor_id: event.actor.id,
+          actor_name: event.actor.name,
+          payload: JSON.stringify(event.payload ?? {}),
+          at: now,
+          notified_at: notified && event.visibility === 'resident' ? now : null,
+        })),
+      );
+      const subject = { subjectPersonId: intake.requester.personId, resourceType: 'case', resourceId: id };
+      await audit.recordAll(trx, [
+        {
+          actor,
+          entry: {
+            action: intake.submittedBy ? 'cases.case.submitted-assisted' : 'cases.case.submitted',
+            ...subject,
+            details: { reference, product: product.slug, channel: intake.channel, owner: ownership.owner.id },
+          },
+        },
+        ...(document
+          ? [{ actor: systemActor, entry: { action: 'cases.case.completed-automatically', ...subject, details: { reference, documentId: document.id } } }]
+          : []),
       ]);
-      await audit.record(trx, actor, {
-        action: intake.submittedBy ? 'cases.case.submitted-assisted' : 'cases.case.submitted',
-        subjectPersonId: intake.requester.personId,
-        resourceType: 'case',
-        resourceId: id,
-        details: { reference, product: product.slug, channel: intake.channel, owner: ownership.owner.id },
-      });
       if (intake.draftOwner) await createDraftsRepository(trx).delete(intake.draftOwner, product.slug);
-      if (await notify(trx, row, 'submitted')) await repo.markNotified(submitted ? [Number(submitted.id)] : [], now);
       return row;
     });
 
@@ -291,26 +353,28 @@ export const createCasesService = (deps: CasesDeps) => {
       if (existing) return existing;
       throw new Error('a submission lost its idempotency race but the winner is not there');
     }
-    if (created.handling === 'automated') await runAutomation(created);
+    if (automation && 'error' in automation) await failAutomation(created.id, automation.error);
     return { created: true, receipt: receiptOf(created, viewerOf(actor)) };
   };
 
   // ------------------------------------------------------------------------------------------
   // Automation
 
-  const completeWithDocument = async (caseId: string, document: CaseDocument): Promise<CaseRow | null> => {
+  /** Completes an automated case still `received` with the document `store` writes in the same transaction; null when it no longer waits. */
+  const complete = async (caseId: string, store: (trx: Db) => Promise<CaseDocument>): Promise<CaseRow | null> => {
     let skipped = false;
     const row = await change(
       systemActor,
       caseId,
       () => true,
-      (current, now) => {
+      async (current, now, _repo, trx) => {
         if (current.status !== 'received' || current.handling !== 'automated') {
           skipped = true;
           return { events: [], audit: { action: 'cases.case.automation-skipped', details: { status: current.status } } };
         }
         const decided = applyTransition(current, { type: 'decide', actor: 'system', outcome: 'issued' }, now);
         const closed = applyTransition(current, { type: 'close', actor: 'system' }, now, decided.state);
+        const document = await store(trx);
         return {
           patch: { ...decided.patch, ...closed.patch },
           events: [{ type: 'document', visibility: 'resident', payload: { document } }, ...decided.events, ...closed.events],
@@ -321,6 +385,8 @@ export const createCasesService = (deps: CasesDeps) => {
     );
     return skipped ? null : row;
   };
+
+  const completeWithDocument = (caseId: string, document: CaseDocument): Promise<CaseRow | null> => complete(caseId, async () => document);
 
   const failAutomation = async (caseId: string, error: unknown): Promise<CaseRow> =>
     change(
@@ -345,29 +411,33 @@ export const createCasesService = (deps: CasesDeps) => {
       },
     );
 
+  /** Automation for a case stored `received` earlier (the sweep): made again, stored with the case's closing. */
   const runAutomation = async (row: CaseRow) => {
     const automation = deps.automation;
     if (!automation || row.requester_person_id === null) {
       await failAutomation(row.id, new Error('no automation is available for this product'));
       return;
     }
-    let document: CaseDocument;
+    let prepared: PreparedAutomation;
     try {
-      document = await automation.run({
-        caseId: row.id,
-        reference: row.reference,
-        product: row.product_slug,
-        personId: row.requester_person_id,
-        accountId: row.requester_account_id,
-        answers: row.answers as FormAnswers,
-        language: row.language as Language,
-        receivedAt: new Date(row.created_at),
-      });
+      prepared = await automation.prepare(
+        {
+          caseId: row.id,
+          reference: row.reference,
+          product: row.product_slug,
+          personId: row.requester_person_id,
+          accountId: row.requester_account_id,
+          answers: row.answers as FormAnswers,
+          language: row.language as Language,
+          receivedAt: new Date(row.created_at),
+        },
+        { fresh: false },
+      );
     } catch (error) {
       await failAutomation(row.id, error);
       return;
     }
-    await completeWithDocument(row.id, document);
+    await complete(row.id, prepared.store);
   };
 
   // ------------------------------------------------------------------------------------------

@@ -8,10 +8,10 @@
  * register, products: catalog, setup, publicUrl, secretKey, automation })` and register
  * `casesRoutes` and `caseWorkRoutes` with `{ cases }` in the /api context.
  *
- * Automated certificates plug in through `CaseAutomation` (`handles(product)`, `run(request)` →
- * `CaseDocument`): the service runs it right after a submission commits and completes the case
- * (`completeWithDocument`), or sends it to the team's queue on failure (`failAutomation`).
- * `resumeAutomation()` picks up cases a stopped process left behind. `canSee(actor, caseId)` answers
+ * Automated certificates plug in through `CaseAutomation` (`handles(product)`, `prepare(request)`
+ * → a document to store): a submission makes the document first and stores it in the transaction
+ * that stores the case, closed at once; when it cannot be made the case goes to the team's queue
+ * (`failAutomation`). `resumeAutomation()` completes automated cases left `received`. `canSee(actor, caseId)` answers
  * the documents module's download check.
  *
  * Tables: `cases`, `case_events`, `case_reference_counters` (migration 202611251500_cases_core.sql),
@@ -26,7 +26,15 @@
  */
 
 export { type CaseAttachmentsRoutesOptions, caseAttachmentsRoutes } from './case-attachments.routes.ts';
-export { type AutomationRequest, type CaseAutomation, type CaseDocument, type CaseProducts, type CasesDeps, defaultServiceNormDays } from './case-core.ts';
+export {
+  type AutomationRequest,
+  type CaseAutomation,
+  type CaseDocument,
+  type CaseProducts,
+  type CasesDeps,
+  defaultServiceNormDays,
+  type PreparedAutomation,
+} from './case-core.ts';
 export { type CaseDraftsRoutesOptions, caseDraftsRoutes } from './case-drafts.routes.ts';
 export { type CaseWorkRoutesOptions, caseWorkRoutes } from './case-work.routes.ts';
 export { type CasesProblem, casesError, casesProblems } from './cases.errors.ts';

@@ -97,6 +97,15 @@ export const createCatalogService = ({ db, clock, searchCache = {} }: CatalogSer
     now: () => clock.now().getTime(),
   });
 
+  // Published products by slug, as every submission and form looks its product up: same time
+  // limit as the search caches, cleared with them.
+  const published = createSearchCache<Product>({ maxEntries: 1_000, ttlMs: searchCache.ttlMs ?? 60_000, now: () => clock.now().getTime() });
+  const clearCaches = () => {
+    cache.clear();
+    answers.clear();
+    published.clear();
+  };
+
   return {
     /**
      * Finds the products that answer a resident's question, best first (at most 10). Dutch, French
@@ -138,10 +147,14 @@ export const createCatalogService = ({ db, clock, searchCache = {} }: CatalogSer
       return productView(row.product, lang, { version: row.version, updatedAt: row.updated_at }, new Map(related.map((r) => [r.slug, r.title])));
     },
 
-    /** One published product as stored (every language), or undefined: for the schema.org description. */
+    /** One published product as stored (every language), or undefined: for submissions, forms and the schema.org description. Kept a minute at most (see `published`). */
     async findPublished(slug: string): Promise<Product | undefined> {
+      const cached = published.get(slug);
+      if (cached) return cached;
       const row = await repository.getBySlug(slug);
-      return row?.published ? row.product : undefined;
+      if (!row?.published) return undefined;
+      published.set(slug, row.product);
+      return row.product;
     },
 
     /** Every life event with its published products. */
@@ -159,18 +172,16 @@ export const createCatalogService = ({ db, clock, searchCache = {} }: CatalogSer
       return rows.map((row) => ({ ...row.product, createdAt: row.created_at, updatedAt: row.updated_at }));
     },
 
-    /** syncCatalog, then forgets cached search answers so the change shows at once. */
+    /** syncCatalog, then forgets cached search answers and products so the change shows at once. */
     async sync(products: readonly (LoadedProduct | Product)[], options: { source?: string } = {}): Promise<CatalogSyncResult> {
       const result = await syncCatalog(db, products, { ...options, clock });
-      cache.clear();
-      answers.clear();
+      clearCaches();
       return result;
     },
 
-    /** Forgets cached search answers (after a change made outside this service). */
+    /** Forgets cached search answers and products (after a change made outside this service). */
     clearSearchCache(): void {
-      cache.clear();
-      answers.clear();
+      clearCaches();
     },
   };
 };

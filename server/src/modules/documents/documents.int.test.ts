@@ -344,6 +344,53 @@ describe('automation in the request (the cases module’s hook)', () => {
     expect(await cases.resumeAutomation()).toBe(0);
   });
 
+  it('makes the certificate anew for a case left received without one, and stores it with the case’s closing', async () => {
+    const cases = await casesWith(documents);
+    const { receipt } = await cases.submit(actorOf(pieter), { product: 'attest-gezinssamenstelling', answers: householdAnswers }, { requestLanguage: 'nl' });
+    // As an older version would have left it: the case committed `received`, no document yet.
+    await t.db.deleteFrom('documents').where('case_id', '=', receipt.id).execute();
+    await t.db
+      .updateTable('cases')
+      .set({ status: 'received', outcome: null, decided_at: null, closed_at: null, created_at: new Date(Date.now() - 5 * 60_000) })
+      .where('id', '=', receipt.id)
+      .execute();
+    await t.db.deleteFrom('case_events').where('case_id', '=', receipt.id).where('type', '!=', 'submitted').execute();
+
+    expect(await cases.resumeAutomation()).toBeGreaterThanOrEqual(1);
+    const seen = (await get(`/api/cases/${receipt.reference}`, pieter)).json();
+    expect(seen).toMatchObject({ status: 'closed', outcome: 'issued' });
+    const [document] = await t.db.selectFrom('documents').select(['id', 'verification_code']).where('case_id', '=', receipt.id).execute();
+    expect(seen.timeline.find((entry: { type: string }) => entry.type === 'document').document).toMatchObject({
+      id: document?.id,
+      verificationCode: document?.verification_code,
+    });
+  });
+
+  it('stores the case, its certificate and its closing in one go, and mails the requester once', async () => {
+    const cases = await casesWith(documents);
+    const email = `pieter.${Date.now()}@test.example`;
+    const { receipt } = await cases.submit(
+      { ...actorOf(pieter), email },
+      { product: 'attest-gezinssamenstelling', answers: householdAnswers },
+      { requestLanguage: 'nl' },
+    );
+    expect(receipt.status).toBe('closed');
+    const mails = await t.db.selectFrom('mail_outbox').select(['subject', 'text_body']).where('to_address', '=', email).execute();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text_body).toContain(`Er is nieuws over uw dossier ${receipt.reference}.`);
+    // Every timeline entry the resident sees counts as told by that one mail.
+    const untold = await t.db
+      .selectFrom('case_events')
+      .select('type')
+      .where('case_id', '=', receipt.id)
+      .where('visibility', '=', 'resident')
+      .where('notified_at', 'is', null)
+      .execute();
+    expect(untold).toEqual([]);
+    const actions = await t.db.selectFrom('audit_log').select('action').where('resource_id', 'in', [receipt.id]).orderBy('id').execute();
+    expect(actions.map((row) => row.action)).toEqual(['cases.case.submitted', 'cases.case.completed-automatically']);
+  });
+
   it('sends the case to the team’s queue when the PDF cannot be rendered: the error for staff, a plain word for the resident', async () => {
     const cases = await casesWith(
       documentsWith(async () => {

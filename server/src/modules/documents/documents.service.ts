@@ -61,6 +61,9 @@ export type IssuedCaseDocument = {
   verificationCode: string;
 };
 
+/** A certificate made for a case and not stored yet; `store` writes it in the caller's transaction. */
+export type PreparedCaseDocument = { store: (trx: Db) => Promise<IssuedCaseDocument> };
+
 /** What a document is stored with: its built content, and whom and which case it belongs to. */
 export type IssueInput = { content: CertificateContent; caseId: string | null; subjectPersonId: string | null };
 
@@ -152,13 +155,19 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
   // waits its turn in order instead of all of them interleaving and the unlucky ones waiting longest.
   const issuing = pLimit(deps.issueConcurrency ?? 4);
 
-  const issueOne = async (request: CertificateRequest): Promise<IssuedCaseDocument> => {
+  /**
+   * Makes the certificate of a case (register reads, PDF) without storing it: `store` writes it
+   * and its audit row in the caller's transaction, so the document exists exactly when the
+   * caller's change commits. For a case created in that same transaction (`fresh`) there is no
+   * earlier document to look for; otherwise a valid one already stored is what `store` returns.
+   */
+  const prepareOne = async (request: CertificateRequest, fresh: boolean): Promise<PreparedCaseDocument> => {
     const decision = automationDecision(request.product, request.answers);
     if (!decision.automated) throw new CertificateRefusal(decision.reason);
-    const repository = createDocumentsRepository(db);
-    const existing = await repository.findValidForCase(request.caseId, decision.kind);
-    if (existing) return caseDocumentOf(existing);
-
+    if (!fresh) {
+      const existing = await createDocumentsRepository(db).findValidForCase(request.caseId, decision.kind);
+      if (existing) return { store: async () => caseDocumentOf(existing) };
+    }
     // The household composition only for the certificate that prints it.
     const [person, household, history] = await Promise.all([
       register.getPerson(request.personId),
@@ -170,10 +179,10 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
       { issuer: issuerOf(city, documentLanguageOf(request.answers, request.language)), reference: request.reference, requestLanguage: request.language },
       { person, household, history, answers: request.answers },
     );
-    // Rendered before the transaction: no connection is held while the PDF is made.
+    // Rendered before any transaction: no connection is held while the PDF is made.
     const rendered = await renderDocument(content);
-    try {
-      const issued = await db.transaction().execute(async (trx) => {
+    return {
+      store: async (trx) => {
         const document = await storeDocument(trx, { content, caseId: request.caseId, subjectPersonId: request.personId }, rendered);
         await audit.record(trx, systemActor, {
           action: 'documents.document.issued',
@@ -182,22 +191,19 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
           resourceId: document.documentId,
           details: { kind: decision.kind, caseId: request.caseId, reference: request.reference },
         });
-        return document;
-      });
-      return {
-        id: issued.documentId,
-        title: issued.title,
-        fileName: issued.fileName,
-        downloadUrl: documentDownloadPath(issued.documentId),
-        verificationCode: issued.code,
-      };
-    } catch (error) {
-      if (!(error instanceof DocumentExistsError)) throw error;
-      const winner = await repository.findValidForCase(request.caseId, decision.kind);
-      if (!winner) throw error;
-      return caseDocumentOf(winner);
-    }
+        return {
+          id: document.documentId,
+          title: document.title,
+          fileName: document.fileName,
+          downloadUrl: documentDownloadPath(document.documentId),
+          verificationCode: document.code,
+        };
+      },
+    };
   };
+
+  const prepareForCase = (request: CertificateRequest, options: { fresh: boolean }): Promise<PreparedCaseDocument> =>
+    issuing(() => prepareOne(request, options.fresh));
 
   return {
     /**
@@ -214,9 +220,25 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
      * returns the first document). Throws CertificateRefusal when a person must handle it (never
      * worth a retry), anything else on a fault (the register unreachable, the renderer failing).
      */
-    issueForCase(request: CertificateRequest): Promise<IssuedCaseDocument> {
-      return issuing(() => issueOne(request));
+    async issueForCase(request: CertificateRequest): Promise<IssuedCaseDocument> {
+      const prepared = await prepareForCase(request, { fresh: false });
+      try {
+        return await db.transaction().execute((trx) => prepared.store(trx));
+      } catch (error) {
+        if (!(error instanceof DocumentExistsError)) throw error;
+        const kind = automationDecision(request.product, request.answers);
+        const winner = kind.automated ? await createDocumentsRepository(db).findValidForCase(request.caseId, kind.kind) : undefined;
+        if (!winner) throw error;
+        return caseDocumentOf(winner);
+      }
     },
+
+    /**
+     * The certificate of a case made and not yet stored (see prepareOne): the cases module stores
+     * it in the transaction that completes the case. Pass `fresh` for a case that transaction
+     * creates. Throws like issueForCase.
+     */
+    prepareForCase,
 
     /**
      * Public verification: whether a code belongs to a document the city issued, with what is
@@ -307,12 +329,12 @@ export type DocumentsService = ReturnType<typeof createDocumentsService>;
 /**
  * The documents service as the cases module's `CaseAutomation`: `handles` says which products
  * complete on their own (pass the answers when you have them: criminal record models 596.x, a
- * household composition on an earlier date and someone else's act need a person), `run` issues the
- * certificate in the request (idempotent per case). Any error makes the cases module send the case
- * to its team's queue; a case left between its commit and its document (the process stopped) is
- * issued by the cases module's automation sweep.
+ * household composition on an earlier date and someone else's act need a person), `prepare` makes
+ * the certificate and hands back how to store it in the transaction that completes the case.
+ * Any error makes the cases module send the case to its team's queue; a case left `received` (the
+ * process stopped, or an older version stored the case first) is completed by the automation sweep.
  */
-export const createCertificateAutomation = (documents: Pick<DocumentsService, 'handles' | 'issueForCase'>) => ({
+export const createCertificateAutomation = (documents: Pick<DocumentsService, 'handles' | 'prepareForCase'>) => ({
   handles: (product: string, answers?: FormAnswers): boolean => documents.handles(product, answers),
-  run: (request: CertificateRequest): Promise<IssuedCaseDocument> => documents.issueForCase(request),
+  prepare: (request: CertificateRequest, options: { fresh: boolean }): Promise<PreparedCaseDocument> => documents.prepareForCase(request, options),
 });

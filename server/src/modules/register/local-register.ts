@@ -69,16 +69,16 @@ export const createLocalRegister = ({ db, vault, nisCode }: { db: Db; vault: Nat
     getPerson: findById,
 
     getHousehold: async (personId) => {
-      const person = await findById(personId);
-      if (!person?.householdId) return null;
-      const [household, members] = await Promise.all([repository.findHousehold(person.householdId), repository.listHouseholdMembers(person.householdId)]);
+      if (!uuidPattern.test(personId)) return null;
+      // Both from the person id, side by side: the person's row is not read first for its household id.
+      const [household, members] = await Promise.all([repository.findHouseholdOfPerson(personId), repository.listHouseholdMembersOf(personId)]);
       if (!household) return null;
       return { id: household.household_id, reference: household.reference, address: toAddress(household), members: members.map(toPerson) };
     },
 
     getAddress: async (personId) => {
       if (!uuidPattern.test(personId)) return null;
-      const row = await repository.findAddressOfPerson(personId);
+      const row = await repository.findHouseholdOfPerson(personId);
       return row ? toAddress(row) : null;
     },
 

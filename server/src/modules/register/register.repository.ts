@@ -35,33 +35,26 @@ export const createRegisterRepository = (db: Db) => ({
 
   findPersonById: (id: string) => db.selectFrom('register_persons').selectAll().where('id', '=', id).executeTakeFirst(),
 
-  findHousehold: (householdId: string) =>
-    db
-      .selectFrom('register_households')
-      .innerJoin('register_addresses', 'register_addresses.id', 'register_households.address_id')
-      .select(['register_households.id as household_id', 'register_households.reference', ...addressColumns])
-      .where('register_households.id', '=', householdId)
-      .executeTakeFirst(),
-
-  /** The address of the person's household, in one query. */
-  findAddressOfPerson: (personId: string) =>
+  /** The household a person belongs to, with its address, found from the person in one query. */
+  findHouseholdOfPerson: (personId: string) =>
     db
       .selectFrom('register_persons')
       .innerJoin('register_households', 'register_households.id', 'register_persons.household_id')
       .innerJoin('register_addresses', 'register_addresses.id', 'register_households.address_id')
-      .select(addressColumns)
+      .select(['register_households.id as household_id', 'register_households.reference', ...addressColumns])
       .where('register_persons.id', '=', personId)
       .executeTakeFirst(),
 
-  /** Reference person first, then partner, children (oldest first) and others. */
-  listHouseholdMembers: (householdId: string) =>
+  /** Everyone in the person's household (the person included): reference person first, then partner, children (oldest first) and others. */
+  listHouseholdMembersOf: (personId: string) =>
     db
-      .selectFrom('register_persons')
-      .selectAll()
-      .where('household_id', '=', householdId)
-      .orderBy(sql`array_position(array['reference-person', 'partner', 'child', 'other'], household_role)`)
-      .orderBy('birth_date')
-      .orderBy('id')
+      .selectFrom('register_persons as p')
+      .innerJoin('register_persons as m', 'm.household_id', 'p.household_id')
+      .selectAll('m')
+      .where('p.id', '=', personId)
+      .orderBy(sql`array_position(array['reference-person', 'partner', 'child', 'other'], m.household_role)`)
+      .orderBy('m.birth_date')
+      .orderBy('m.id')
       .execute(),
 
   /** Living members of the person's household born after `bornAfter` (YYYY-MM-DD), the person excluded. */

@@ -58,29 +58,37 @@ const roleLabels = (actor: AuditActor): string[] =>
 
 const firstTeam = (actor: AuditActor): string | null => (actor.kind === 'staff' ? (actor.roles.find((grant) => grant.team)?.team ?? null) : null);
 
+const auditRow = (actor: AuditActor, entry: AuditEntry) => ({
+  actor_kind: actor.kind,
+  actor_id: actor.kind === 'staff' ? actor.staffId : actor.kind === 'resident' ? actor.accountId : null,
+  actor_name: actor.kind === 'staff' || actor.kind === 'resident' || actor.kind === 'system' ? actor.name : null,
+  actor_roles: roleLabels(actor),
+  organisation: actor.kind === 'staff' ? actor.organisation : null,
+  team: entry.team === undefined ? firstTeam(actor) : entry.team,
+  action: entry.action,
+  subject_person_id: entry.subjectPersonId ?? null,
+  resource_type: entry.resourceType ?? null,
+  resource_id: entry.resourceId ?? null,
+  purpose: entry.purpose ?? null,
+  request_id: entry.requestId ?? null,
+  details: JSON.stringify(entry.details ?? {}),
+});
+
 /**
  * The append-only audit log (table `audit_log`; the database refuses UPDATE, DELETE and TRUNCATE).
  * `record` takes the caller's transaction, so a change and its audit row commit or fail together.
  */
 export const createAuditLog = () => ({
   async record(executor: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
+    await executor.insertInto('audit_log').values(auditRow(actor, entry)).execute();
+  },
+
+  /** Several entries of one change in one statement (in the caller's transaction, like `record`). */
+  async recordAll(executor: Executor, entries: readonly { actor: AuditActor; entry: AuditEntry }[]): Promise<void> {
+    if (entries.length === 0) return;
     await executor
       .insertInto('audit_log')
-      .values({
-        actor_kind: actor.kind,
-        actor_id: actor.kind === 'staff' ? actor.staffId : actor.kind === 'resident' ? actor.accountId : null,
-        actor_name: actor.kind === 'staff' || actor.kind === 'resident' || actor.kind === 'system' ? actor.name : null,
-        actor_roles: roleLabels(actor),
-        organisation: actor.kind === 'staff' ? actor.organisation : null,
-        team: entry.team === undefined ? firstTeam(actor) : entry.team,
-        action: entry.action,
-        subject_person_id: entry.subjectPersonId ?? null,
-        resource_type: entry.resourceType ?? null,
-        resource_id: entry.resourceId ?? null,
-        purpose: entry.purpose ?? null,
-        request_id: entry.requestId ?? null,
-        details: JSON.stringify(entry.details ?? {}),
-      })
+      .values(entries.map(({ actor, entry }) => auditRow(actor, entry)))
       .execute();
   },
 
