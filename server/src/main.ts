@@ -134,7 +134,7 @@ export const startServer = async (config: Config, progress: Progress = () => {})
     });
     if (result.applied.length) progress(`applied ${result.applied.length} migration(s)`);
 
-    db = createDb(database.url, { applicationName: 'gastvrij-app' }).db;
+    db = createDb(database.url, { applicationName: 'gastvrij-app', max: config.dbPoolSize }).db;
     jobs = createJobs({ connectionString: database.url, logger });
     const mail = createMailService({
       db,

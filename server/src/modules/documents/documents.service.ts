@@ -168,12 +168,16 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
       const existing = await createDocumentsRepository(db).findValidForCase(request.caseId, decision.kind);
       if (existing) return { store: async () => caseDocumentOf(existing) };
     }
-    // The household composition only for the certificate that prints it.
-    const [person, household, history] = await Promise.all([
-      register.getPerson(request.personId),
-      decision.kind === 'attest-gezinssamenstelling' ? register.getHousehold(request.personId) : null,
+    // The household composition only for the certificate that prints it; the person is one of its members then.
+    const withHousehold = decision.kind === 'attest-gezinssamenstelling';
+    const [household, history, alone] = await Promise.all([
+      withHousehold ? register.getHousehold(request.personId) : null,
       register.getAddressHistory(request.personId),
+      withHousehold ? null : register.getPerson(request.personId),
     ]);
+    const person = withHousehold
+      ? (household?.members.find((member) => member.id === request.personId) ?? (await register.getPerson(request.personId)))
+      : alone;
     const content = buildCertificate(
       decision.kind,
       { issuer: issuerOf(city, documentLanguageOf(request.answers, request.language)), reference: request.reference, requestLanguage: request.language },

@@ -13,6 +13,7 @@ export const settings = {
   DATABASE_URL: { default: '', doc: 'PostgreSQL (>= 15) connection string. Empty: start the embedded PostgreSQL under the data directory.' },
   GASTVRIJ_DATA_DIR: { default: './data', doc: 'Where the embedded PostgreSQL keeps its files (and uploads later).' },
   GASTVRIJ_EMBEDDED_PG_PORT: { default: '0', doc: 'Port of the embedded PostgreSQL; 0 picks a free one (never 5432).' },
+  GASTVRIJ_DB_POOL_SIZE: { default: '10', doc: 'Database connections of the app per instance (pg-boss opens 4 more); size max_connections for all instances.' },
   GASTVRIJ_CITY_PROFILE: { default: 'config/cities/harelbeke.yaml', doc: 'Path of the city profile (YAML or JSON).' },
   GASTVRIJ_PUBLIC_URL: { default: '', doc: 'Public base URL used in e-mails and documents. Empty: http://localhost:PORT.' },
   GASTVRIJ_DEMO: { default: '', doc: 'Seed and show the demo city. Empty: on, except when NODE_ENV=production.' },
@@ -78,6 +79,7 @@ const configSchema = z.object({
   DATABASE_URL: z.string().refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), 'must start with postgres://'),
   GASTVRIJ_DATA_DIR: z.string().min(1),
   GASTVRIJ_EMBEDDED_PG_PORT: port(0).refine((p) => p !== 5432, 'must not be 5432, the port of a system PostgreSQL'),
+  GASTVRIJ_DB_POOL_SIZE: z.coerce.number().int().min(2).max(100),
   GASTVRIJ_CITY_PROFILE: z.string().min(1),
   GASTVRIJ_PUBLIC_URL: z.string().refine((v) => v === '' || URL.canParse(v), 'must be a URL'),
   GASTVRIJ_DEMO: bool,
@@ -112,6 +114,8 @@ export type Config = {
   databaseUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;
+  /** GASTVRIJ_DB_POOL_SIZE: the app's pool, per instance. */
+  dbPoolSize: number;
   cityProfilePath: string;
   publicUrl: string;
   demo: boolean;
@@ -252,6 +256,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: c.DATABASE_URL || null,
     dataDir: path.resolve(cwd, c.GASTVRIJ_DATA_DIR),
     embeddedPgPort: c.GASTVRIJ_EMBEDDED_PG_PORT,
+    dbPoolSize: c.GASTVRIJ_DB_POOL_SIZE,
     cityProfilePath: path.resolve(cwd, c.GASTVRIJ_CITY_PROFILE),
     publicUrl: (c.GASTVRIJ_PUBLIC_URL || `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     demo,

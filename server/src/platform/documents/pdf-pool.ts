@@ -27,6 +27,7 @@ export const createPdfRenderPool = (options: { threads?: number } = {}): PdfRend
     // The thread's event loop keeps running between renders (with 'sync' it blocks in
     // Atomics.wait, which measured slower here: 65 against 80 certificates/s).
     atomics: 'disabled',
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
   });
   return {
     render: async (input) => {
