@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -121,26 +122,45 @@ type PdfKitInternals = {
   _fontFamilies?: Record<string, { font: unknown; name: string; constructor: new (doc: unknown, font: unknown, id: string) => { name: string } }>;
   _fontCount?: number;
 };
-let parsedFonts: { embeddedFont: new (doc: unknown, font: unknown, id: string) => { name: string }; fonts: Map<string, unknown> } | undefined;
+let parsedFonts:
+  | { embeddedFont: new (doc: unknown, font: unknown, id: string) => { name: string }; fonts: Map<string, unknown>; caches: Map<string, object> }
+  | undefined;
+
+/**
+ * The layout cache every document shares, per font (words as laid out: the fixed texts repeat, and
+ * so do the street names, first names and months). Names keep adding words, so it is started anew
+ * when it grows past this many; it is looked at every few hundred renders.
+ */
+const layoutCacheLimit = 20_000;
+let rendersSinceCacheCheck = 0;
+const boundLayoutCaches = () => {
+  if (!parsedFonts || ++rendersSinceCacheCheck < 500) return;
+  rendersSinceCacheCheck = 0;
+  for (const [path, cache] of parsedFonts.caches) if (Object.keys(cache).length > layoutCacheLimit) parsedFonts.caches.set(path, Object.create(null));
+};
 
 const keepParsedFonts = (doc: PDFKit.PDFDocument, paths: string[]) => {
   const families = (doc as unknown as PdfKitInternals)._fontFamilies;
   if (parsedFonts || !families) return;
   const first = families[paths[0] ?? ''];
   if (!first) return;
-  parsedFonts = { embeddedFont: first.constructor, fonts: new Map(paths.flatMap((path) => (families[path] ? [[path, families[path].font]] : []))) };
-  (parsedFonts as unknown as { caches: Map<string, unknown> }).caches = new Map(paths.map((path) => [path, Object.create(null)]));
+  parsedFonts = {
+    embeddedFont: first.constructor,
+    fonts: new Map(paths.flatMap((path) => (families[path] ? [[path, families[path].font]] : []))),
+    caches: new Map(paths.map((path) => [path, Object.create(null)])),
+  };
 };
 
 const useParsedFonts = (doc: PDFKit.PDFDocument, paths: string[]) => {
   const internals = doc as unknown as PdfKitInternals;
   if (!parsedFonts || !internals._fontFamilies || typeof internals._fontCount !== 'number') return;
+  boundLayoutCaches();
   for (const path of paths) {
     const parsed = parsedFonts.fonts.get(path);
     if (!parsed) continue;
     internals._fontCount += 1;
     const font = new parsedFonts.embeddedFont(doc, parsed, `F${internals._fontCount}`);
-    (font as unknown as { layoutCache: unknown }).layoutCache = (parsedFonts as unknown as { caches: Map<string, unknown> }).caches.get(path);
+    (font as unknown as { layoutCache: unknown }).layoutCache = parsedFonts.caches.get(path);
     internals._fontFamilies[path] = font as never;
     internals._fontFamilies[font.name] = font as never;
   }
@@ -261,6 +281,39 @@ const primeSubsets = (doc: PDFKit.PDFDocument, paths: string[]) => {
   }
 };
 
+/**
+ * PDF/A's output intent embeds PDFKit's sRGB profile, which PDFKit reads from disk and compresses
+ * again for every document. Here it is read and compressed once; the object written is the same.
+ */
+let colourProfile: Buffer | undefined;
+type OutputIntentInternals = {
+  ref: (data: object) => PdfReferenceInternals & { write: (chunk: Uint8Array) => void };
+  _root: { data: Record<string, unknown> };
+  _addColorOutputIntent?: () => void;
+};
+const reuseColourProfile = (doc: PDFKit.PDFDocument) => {
+  const internals = doc as unknown as OutputIntentInternals;
+  if (typeof internals._addColorOutputIntent !== 'function') return;
+  internals._addColorOutputIntent = () => {
+    if (!colourProfile) {
+      const icc = readFileSync(join(dirname(createRequire(import.meta.url).resolve('pdfkit')), 'data', 'sRGB_IEC61966_2_1.icc'));
+      colourProfile = deflateSync(icc);
+    }
+    const profile = internals.ref({ N: 3, Filter: 'FlateDecode' });
+    profile.write(colourProfile);
+    profile.end();
+    const intent = internals.ref({
+      Type: 'OutputIntent',
+      S: 'GTS_PDFA1',
+      Info: new String('sRGB IEC61966-2.1'),
+      OutputConditionIdentifier: new String('sRGB IEC61966-2.1'),
+      DestOutputProfile: profile,
+    });
+    intent.end();
+    internals._root.data.OutputIntents = [intent];
+  };
+};
+
 const colours = { text: '#1A1A1A', muted: '#4D4D4D', rule: '#8C8C8C', header: '#F2F2F2', link: '#00566B' };
 
 // PDFKit writes the title and author into the XMP packet without escaping them.
@@ -321,6 +374,7 @@ export const renderCertificatePdf = async (input: CertificatePdfInput): Promise<
   doc.font(regular);
   keepParsedFonts(doc, [regular, bold]);
   primeSubsets(doc, [regular, bold]);
+  reuseColourProfile(doc);
 
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
