@@ -64,8 +64,12 @@ export type AutomationRequest = {
   receivedAt: Date;
 };
 
-/** An automated step's result, made and not yet stored: `store` writes it in the transaction that completes the case. */
-export type PreparedAutomation = { store: (trx: Db) => Promise<CaseDocument> };
+/**
+ * An automated step's result, made and not yet stored: `store` writes it in the transaction that
+ * completes the case. `subMunicipality`: where the document's subject lives, when the step read it
+ * (it places the case, so the address is not read twice).
+ */
+export type PreparedAutomation = { store: (trx: Db) => Promise<CaseDocument>; subMunicipality?: string | null };
 
 /**
  * The hook through which certificates complete on their own at any hour (issue 5, item 4).

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import type { CaseStatus } from '../../../../shared/src/cases/index.ts';
 import type { CaseEvents, Cases, DB } from '../../platform/db/types.ts';
+import type { DraftOwner } from './case-drafts.repository.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -52,8 +53,21 @@ export const createCasesRepository = (db: Executor) => ({
    * Inserts the case, or nothing when another submission already holds this idempotency key (the
    * insert waits for that one to commit or roll back): undefined means "read the other one".
    */
-  async insertCase(row: NewCaseRow): Promise<CaseRow | undefined> {
-    return db
+  /**
+   * Stores a new case, or nothing when its idempotency key was used (undefined: read that one).
+   * `usedDraft`: the draft the submission came from is deleted in the same statement.
+   */
+  async insertCase(row: NewCaseRow, usedDraft?: { owner: DraftOwner; product: string }): Promise<CaseRow | undefined> {
+    const base = usedDraft
+      ? db.with('used_draft', (qc) =>
+          qc
+            .deleteFrom('case_drafts')
+            .where('owner_kind', '=', usedDraft.owner.kind)
+            .where('owner_id', '=', usedDraft.owner.id)
+            .where('product_slug', '=', usedDraft.product),
+        )
+      : db;
+    return base
       .insertInto('cases')
       .values(row)
       .onConflict((oc) => oc.columns(['idempotency_scope', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())

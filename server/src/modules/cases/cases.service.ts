@@ -46,7 +46,7 @@ import {
   systemActor,
   uuidPattern,
 } from './case-core.ts';
-import { createDraftsRepository, type DraftOwner } from './case-drafts.repository.ts';
+import type { DraftOwner } from './case-drafts.repository.ts';
 import { createCaseDraftsService } from './case-drafts.service.ts';
 import { looksLikeFollowToken } from './case-follow-token.ts';
 import { firstAddressAnswer, subMunicipalityOf } from './case-intake.rules.ts';
@@ -164,7 +164,11 @@ export const createCasesService = (deps: CasesDeps) => {
     return { created: false, receipt: receiptOf(existing, viewerOf(actor)) };
   };
 
-  const placeOf = async (form: FormDefinition, answers: FormAnswers, personId: string | null): Promise<string | null> => {
+  /**
+   * The sub-municipality a case belongs to: the address in the answers, else where the person
+   * lives (`livesIn` when an automated document already read it, else from the register).
+   */
+  const placeOf = async (form: FormDefinition, answers: FormAnswers, personId: string | null, livesIn?: string | null): Promise<string | null> => {
     const address = firstAddressAnswer(form, answers);
     if (address) {
       const place = subMunicipalityOf(city, address);
@@ -174,6 +178,7 @@ export const createCasesService = (deps: CasesDeps) => {
       const street = streets.find((s) => s.postcode === address.postcode && s.street.localeCompare(address.street, 'nl', { sensitivity: 'base' }) === 0);
       if (street) return street.subMunicipality;
     }
+    if (livesIn !== undefined && livesIn !== null) return livesIn;
     if (personId) {
       const address = await deps.register.getAddress(personId);
       if (address) return address.subMunicipality;
@@ -215,32 +220,21 @@ export const createCasesService = (deps: CasesDeps) => {
     const answers = files.answers;
     const year = caseReferenceYear(city.timeZone, now);
     // The counter outside the transaction on purpose: its row is locked for this one statement only.
-    const [subMunicipality, sequence] = await Promise.all([
-      placeOf(form, answers, intake.placePersonId),
-      createCasesRepository(db).nextReferenceSequence(city.caseReferencePrefix, year),
-    ]);
-    const decision = route(setup.routing, {
-      product: { slug: product.slug, family, responsibleTeam: product.responsibleTeam },
-      channel: intake.channel as never,
-      ...(subMunicipality ? { subMunicipality } : {}),
-    });
-    const ownership = initialOwnership(decision.team);
+    const sequenceOf = createCasesRepository(db).nextReferenceSequence(city.caseReferencePrefix, year);
     const handling: CaseHandling = family === 'certificate' ? intake.handling : 'human';
     const received = newCaseState(family, now, handling);
-    const serviceNormDays = product.processingTime.workingDays ?? defaultServiceNormDays;
-    const due = dueDate(city, { receivedAt: now, serviceNormDays });
-    const reference = formatCaseReference({ prefix: city.caseReferencePrefix, year, sequence });
-    const owner = ownerView(city, ownership.owner, intake.language);
     const id = crypto.randomUUID();
+    const referenceOf = (sequence: number) => formatCaseReference({ prefix: city.caseReferencePrefix, year, sequence });
 
     // An automated certificate is made first and stored with the case, which is then closed at once.
+    // It reads where its subject lives, which then places the case without reading that again.
     const automation =
       received.handling === 'automated'
         ? intake.requester.personId === null
           ? { error: new Error('no automation is available for this product') }
           : await prepareAutomation({
               caseId: id,
-              reference,
+              reference: referenceOf(await sequenceOf),
               product: product.slug,
               personId: intake.requester.personId,
               accountId: intake.requester.accountId,
@@ -249,6 +243,19 @@ export const createCasesService = (deps: CasesDeps) => {
               receivedAt: now,
             })
         : null;
+    const livesIn = automation && 'prepared' in automation ? automation.prepared.subMunicipality : undefined;
+    const [subMunicipality, sequence] = await Promise.all([placeOf(form, answers, intake.placePersonId, livesIn), sequenceOf]);
+    const decision = route(setup.routing, {
+      product: { slug: product.slug, family, responsibleTeam: product.responsibleTeam },
+      channel: intake.channel as never,
+      ...(subMunicipality ? { subMunicipality } : {}),
+    });
+    const ownership = initialOwnership(decision.team);
+    const serviceNormDays = product.processingTime.workingDays ?? defaultServiceNormDays;
+    const due = dueDate(city, { receivedAt: now, serviceNormDays });
+    const reference = referenceOf(sequence);
+    const owner = ownerView(city, ownership.owner, intake.language);
+
     const prepared = automation && 'prepared' in automation ? automation.prepared : null;
     const basis = { receivedAt: now, serviceNormDays };
     const decided = prepared ? transitionFrom(basis, received, { type: 'decide', actor: 'system', outcome: 'issued' }, now) : null;
@@ -258,40 +265,43 @@ export const createCasesService = (deps: CasesDeps) => {
     const created = await db.transaction().execute(async (trx) => {
       const repo = createCasesRepository(trx);
       const receipt = { id, reference, product: product.slug, status: state.status, receivedAt: now.toISOString(), dueDate: due, owner };
-      const row = await repo.insertCase({
-        id,
-        reference,
-        product_slug: product.slug,
-        family,
-        form_version: version,
-        answers: JSON.stringify(answers),
-        language: intake.language,
-        requester_account_id: intake.requester.accountId,
-        requester_person_id: intake.requester.personId,
-        requester_kbo: intake.requester.kbo,
-        requester_organisation_name: intake.requester.organisationName,
-        contact_email: intake.requester.contactEmail,
-        access_token_hash: intake.requester.byLink ? tokens.hash(tokens.tokenFor(id)) : null,
-        channel: intake.channel,
-        sub_municipality: subMunicipality,
-        submitted_by_staff_id: intake.submittedBy?.staffId ?? null,
-        consent: intake.consent ? JSON.stringify(intake.consent) : null,
-        owner_kind: ownership.owner.kind,
-        owner_id: ownership.owner.id,
-        status: received.status,
-        handling: received.handling,
-        status_changed_at: now,
-        pauses: '[]',
-        service_norm_days: serviceNormDays,
-        due_date: due,
-        ...(closed && decided ? { ...decided.patch, ...closed.patch } : {}),
-        idempotency_scope: intake.idempotencyKey ? intake.scope : null,
-        idempotency_key: intake.idempotencyKey ?? null,
-        request_hash: intake.requestHash,
-        receipt: JSON.stringify(receipt),
-        created_at: now,
-        updated_at: now,
-      });
+      const row = await repo.insertCase(
+        {
+          id,
+          reference,
+          product_slug: product.slug,
+          family,
+          form_version: version,
+          answers: JSON.stringify(answers),
+          language: intake.language,
+          requester_account_id: intake.requester.accountId,
+          requester_person_id: intake.requester.personId,
+          requester_kbo: intake.requester.kbo,
+          requester_organisation_name: intake.requester.organisationName,
+          contact_email: intake.requester.contactEmail,
+          access_token_hash: intake.requester.byLink ? tokens.hash(tokens.tokenFor(id)) : null,
+          channel: intake.channel,
+          sub_municipality: subMunicipality,
+          submitted_by_staff_id: intake.submittedBy?.staffId ?? null,
+          consent: intake.consent ? JSON.stringify(intake.consent) : null,
+          owner_kind: ownership.owner.kind,
+          owner_id: ownership.owner.id,
+          status: received.status,
+          handling: received.handling,
+          status_changed_at: now,
+          pauses: '[]',
+          service_norm_days: serviceNormDays,
+          due_date: due,
+          ...(closed && decided ? { ...decided.patch, ...closed.patch } : {}),
+          idempotency_scope: intake.idempotencyKey ? intake.scope : null,
+          idempotency_key: intake.idempotencyKey ?? null,
+          request_hash: intake.requestHash,
+          receipt: JSON.stringify(receipt),
+          created_at: now,
+          updated_at: now,
+        },
+        intake.draftOwner ? { owner: intake.draftOwner, product: product.slug } : undefined,
+      );
       // Another submission with the same key got there first: answer with that one (below).
       if (!row) return null;
       await attachments.attachFormFiles(trx, id, files, now);
@@ -344,7 +354,6 @@ export const createCasesService = (deps: CasesDeps) => {
           ? [{ actor: systemActor, entry: { action: 'cases.case.completed-automatically', ...subject, details: { reference, documentId: document.id } } }]
           : []),
       ]);
-      if (intake.draftOwner) await createDraftsRepository(trx).delete(intake.draftOwner, product.slug);
       return row;
     });
 

@@ -61,8 +61,11 @@ export type IssuedCaseDocument = {
   verificationCode: string;
 };
 
-/** A certificate made for a case and not stored yet; `store` writes it in the caller's transaction. */
-export type PreparedCaseDocument = { store: (trx: Db) => Promise<IssuedCaseDocument> };
+/**
+ * A certificate made for a case and not stored yet; `store` writes it in the caller's transaction.
+ * `subMunicipality`: where its subject lives now, as the register said while making it.
+ */
+export type PreparedCaseDocument = { store: (trx: Db) => Promise<IssuedCaseDocument>; subMunicipality?: string | null };
 
 /** What a document is stored with: its built content, and whom and which case it belongs to. */
 export type IssueInput = { content: CertificateContent; caseId: string | null; subjectPersonId: string | null };
@@ -185,7 +188,9 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
     );
     // Rendered before any transaction: no connection is held while the PDF is made.
     const rendered = await renderDocument(content);
+    const current = household?.address ?? history.find((entry) => entry.validTo === null)?.address;
     return {
+      subMunicipality: current?.subMunicipality ?? null,
       store: async (trx) => {
         const document = await storeDocument(trx, { content, caseId: request.caseId, subjectPersonId: request.personId }, rendered);
         await audit.record(trx, systemActor, {
