@@ -171,16 +171,12 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
       const existing = await createDocumentsRepository(db).findValidForCase(request.caseId, decision.kind);
       if (existing) return { store: async () => caseDocumentOf(existing) };
     }
-    // The household composition only for the certificate that prints it; the person is one of its members then.
-    const withHousehold = decision.kind === 'attest-gezinssamenstelling';
-    const [household, history, alone] = await Promise.all([
-      withHousehold ? register.getHousehold(request.personId) : null,
-      register.getAddressHistory(request.personId),
-      withHousehold ? null : register.getPerson(request.personId),
-    ]);
-    const person = withHousehold
-      ? (household?.members.find((member) => member.id === request.personId) ?? (await register.getPerson(request.personId)))
-      : alone;
+    // Person, household and address history in one read; the household composition is printed
+    // only on the certificate about it.
+    const file = await register.getPersonFile(request.personId);
+    const person = file?.person ?? null;
+    const household = decision.kind === 'attest-gezinssamenstelling' ? (file?.household ?? null) : null;
+    const history = file?.history ?? [];
     const content = buildCertificate(
       decision.kind,
       { issuer: issuerOf(city, documentLanguageOf(request.answers, request.language)), reference: request.reference, requestLanguage: request.language },
@@ -188,7 +184,7 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
     );
     // Rendered before any transaction: no connection is held while the PDF is made.
     const rendered = await renderDocument(content);
-    const current = household?.address ?? history.find((entry) => entry.validTo === null)?.address;
+    const current = file?.household?.address ?? history.find((entry) => entry.validTo === null)?.address;
     return {
       subMunicipality: current?.subMunicipality ?? null,
       store: async (trx) => {

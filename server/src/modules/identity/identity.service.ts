@@ -36,11 +36,10 @@ export const createIdentityService = ({ db, register, audit, city }: { db: Db; r
     };
     // Register data only after an eID/itsme login: an e-mail address proves nothing about who someone is.
     if (!actor.personId || !hasPermission(actor, 'self:read-register')) return { person: null, household: null, addressHistory: [], preferences };
-    const [person, household, history] = await Promise.all([
-      register.getPerson(actor.personId),
-      register.getHousehold(actor.personId),
-      register.getAddressHistory(actor.personId),
-    ]);
+    const file = await register.getPersonFile(actor.personId);
+    const person = file?.person ?? null;
+    const household = file?.household ?? null;
+    const history = file?.history ?? [];
     // Residents see their own number in full; household members' numbers stay masked.
     return {
       person: person ? toPersonResponse(person, { revealNationalNumber: true }) : null,

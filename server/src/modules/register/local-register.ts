@@ -5,7 +5,7 @@ import type { HouseholdRole, RegisterAddress, Sex } from '../../../../shared/src
 import type { Db } from '../../platform/db/database.ts';
 import { NationalNumberDecryptionError, type NationalNumberVault } from './national-number.crypto.ts';
 import type { PersonRecord, PopulationRegister } from './register.port.ts';
-import { type AddressRow, createRegisterRepository, type PersonRow } from './register.repository.ts';
+import { type AddressRow, createRegisterRepository, type PersonFileMember, type PersonRow } from './register.repository.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_STREETS = 50;
@@ -93,6 +93,31 @@ export const createLocalRegister = ({ db, vault, nisCode }: { db: Db; vault: Nat
       if (!uuidPattern.test(personId)) return [];
       const rows = await repository.listAddressHistory(personId);
       return rows.map((row) => ({ address: toAddress(row), validFrom: row.valid_from, validTo: row.valid_to }));
+    },
+
+    getPersonFile: async (personId) => {
+      if (!uuidPattern.test(personId)) return null;
+      const row = await repository.findPersonFile(personId);
+      if (!row) return null;
+      const { household_json: household, members_json: members, history_json: history, ...person } = row;
+      // JSON has no bytes: bytea comes as PostgreSQL's \\x-hex text.
+      const fromJson = (member: PersonFileMember): PersonRow => ({
+        ...member,
+        national_number_hash: Buffer.from(member.national_number_hash.slice(2), 'hex'),
+        national_number_encrypted: Buffer.from(member.national_number_encrypted.slice(2), 'hex'),
+      });
+      return {
+        person: toPerson(person),
+        household: household
+          ? {
+              id: household.household_id,
+              reference: household.reference,
+              address: toAddress(household),
+              members: members.map((member) => toPerson(fromJson(member))),
+            }
+          : null,
+        history: history.map((period) => ({ address: toAddress(period), validFrom: period.valid_from, validTo: period.valid_to })),
+      };
     },
 
     searchStreets: async (prefix, limit) => {

@@ -129,6 +129,22 @@ describe('the local population register', () => {
     ]);
   });
 
+  it('gives a person’s file in one read: the same person, household and history as the three separate reads', async () => {
+    const ids = (await db.selectFrom('register_persons').select('id').orderBy('id').limit(40).execute()).map((row) => row.id);
+    // Someone who left every household is in no composition but keeps a history.
+    const alone = ids[0] as string;
+    const before = await db.selectFrom('register_persons').select(['household_id', 'household_role']).where('id', '=', alone).executeTakeFirstOrThrow();
+    await db.updateTable('register_persons').set({ household_id: null, household_role: null }).where('id', '=', alone).execute();
+    for (const id of ids) {
+      const [person, household, history] = await Promise.all([register.getPerson(id), register.getHousehold(id), register.getAddressHistory(id)]);
+      expect(await register.getPersonFile(id)).toEqual({ person, household, history });
+    }
+    expect((await register.getPersonFile(alone))?.household).toBeNull();
+    await db.updateTable('register_persons').set(before).where('id', '=', alone).execute();
+    expect(await register.getPersonFile('00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(await register.getPersonFile('not-an-id')).toBeNull();
+  });
+
   it('suggests streets of the city by the start of their name or of a word in it', async () => {
     const markt = await register.searchStreets('markt', 10);
     expect(markt.map((s) => s.street)).toContain('Marktstraat');

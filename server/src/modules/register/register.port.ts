@@ -29,6 +29,9 @@ export type HouseholdRecord = { id: string; reference: string; address: Register
 /** One period at one address; validTo is exclusive and null while the person still lives there. */
 export type AddressPeriod = { address: RegisterAddress; validFrom: string; validTo: string | null };
 
+/** A person with their household (null when in none) and address history, most recent first. */
+export type PersonFile = { person: PersonRecord; household: HouseholdRecord | null; history: AddressPeriod[] };
+
 /**
  * The population register as Gastvrij needs it. This is the port: the local implementation
  * (local-register.ts) answers from PostgreSQL, and an adapter for the Flemish MAGDA services
@@ -58,6 +61,13 @@ export type PopulationRegister = {
   householdMinorIds: (personId: string, onDate: string) => Promise<string[]>;
   /** Where the person lived, most recent first; [] when unknown. MAGDA: GeefHistoriekPersoon. */
   getAddressHistory: (personId: string) => Promise<AddressPeriod[]>;
+  /**
+   * The person, their household and their address history together, as a certificate or "Mijn
+   * gegevens" shows them: what getPerson, getHousehold and getAddressHistory answer, in one call
+   * (the local register reads it in one query). Null when the person is unknown. MAGDA: the three
+   * services side by side.
+   */
+  getPersonFile: (personId: string) => Promise<PersonFile | null>;
   /**
    * Streets of the city whose name, or a word of it, starts with the prefix (case-insensitive), for
    * address suggestions. MAGDA has no such service; an adapter takes them from the Flemish address register.

@@ -5,6 +5,17 @@ import type { DB, RegisterAddresses, RegisterAddressHistory, RegisterHouseholds,
 export type PersonRow = Selectable<RegisterPersons>;
 export type AddressRow = Selectable<RegisterAddresses>;
 
+type AddressColumns = Pick<AddressRow, 'id' | 'street' | 'house_number' | 'box' | 'postcode' | 'municipality' | 'sub_municipality' | 'nis_code'>;
+/** The household part of findPersonFile (JSON). */
+export type PersonFileHousehold = AddressColumns & { household_id: string; reference: string };
+/** A member in findPersonFile: the row as JSON, its bytea columns as \\x-hex text. */
+export type PersonFileMember = Omit<PersonRow, 'national_number_hash' | 'national_number_encrypted'> & {
+  national_number_hash: string;
+  national_number_encrypted: string;
+};
+/** An address period in findPersonFile (JSON). */
+export type PersonFileAddressPeriod = AddressColumns & { valid_from: string; valid_to: string | null };
+
 const addressColumns = [
   'register_addresses.id',
   'register_addresses.street',
@@ -78,6 +89,31 @@ export const createRegisterRepository = (db: Db) => ({
       .where('register_address_history.person_id', '=', personId)
       .orderBy('register_address_history.valid_from', 'desc')
       .execute(),
+
+  /**
+   * A person with their household (and its address), its members and the person's address
+   * history, in one query: the subqueries answer JSON (bytea as \\x-hex text, dates as YYYY-MM-DD).
+   */
+  findPersonFile: (personId: string) =>
+    db
+      .selectFrom('register_persons as p')
+      .selectAll('p')
+      .select([
+        sql<PersonFileHousehold | null>`(
+          SELECT json_build_object('household_id', h.id, 'reference', h.reference, 'id', a.id, 'street', a.street, 'house_number', a.house_number,
+            'box', a.box, 'postcode', a.postcode, 'municipality', a.municipality, 'sub_municipality', a.sub_municipality, 'nis_code', a.nis_code)
+          FROM register_households h JOIN register_addresses a ON a.id = h.address_id WHERE h.id = p.household_id)`.as('household_json'),
+        sql<PersonFileMember[]>`(
+          SELECT coalesce(json_agg(to_jsonb(m) ORDER BY array_position(array['reference-person', 'partner', 'child', 'other'], m.household_role), m.birth_date, m.id), '[]')
+          FROM register_persons m WHERE m.household_id = p.household_id)`.as('members_json'),
+        sql<PersonFileAddressPeriod[]>`(
+          SELECT coalesce(json_agg(json_build_object('valid_from', ah.valid_from, 'valid_to', ah.valid_to, 'id', a.id, 'street', a.street,
+            'house_number', a.house_number, 'box', a.box, 'postcode', a.postcode, 'municipality', a.municipality,
+            'sub_municipality', a.sub_municipality, 'nis_code', a.nis_code) ORDER BY ah.valid_from DESC), '[]')
+          FROM register_address_history ah JOIN register_addresses a ON a.id = ah.address_id WHERE ah.person_id = p.id)`.as('history_json'),
+      ])
+      .where('p.id', '=', personId)
+      .executeTakeFirst(),
 
   /** Streets of one municipality whose name or one of its words starts with the prefix; whole-name matches first. */
   searchStreets: (nisCode: string, prefix: string, limit: number) => {

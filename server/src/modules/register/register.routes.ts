@@ -40,7 +40,9 @@ export const registerRoutes: FastifyPluginAsync<RegisterRoutesOptions> = async (
         await audit.record(db, actor, { action: 'register.person.not-found', purpose: request.body.purpose, requestId: request.id });
         throw registerError('person-not-found');
       }
-      const [household, history] = await Promise.all([register.getHousehold(person.id), register.getAddressHistory(person.id)]);
+      const file = await register.getPersonFile(person.id);
+      const household = file?.household ?? null;
+      const history = file?.history ?? [];
       const disclosure = { revealNationalNumber: hasPermission(actor, 'register:read-national-number') };
       await audit.record(db, actor, {
         action: 'register.person.read',
