@@ -83,7 +83,7 @@ export type DocumentsDeps = {
   publicUrl: string;
   /** The cases module's policy for downloads (see `download`). Without it only the subject person may download. */
   caseAccess?: CaseAccess;
-  /** How many certificates are issued at the same time (default 4); the others wait in order. */
+  /** How many certificates are prepared at the same time (default 4; the app passes its PDF threads + 1); the others wait in order. */
   issueConcurrency?: number;
   /** The PDF renderer; tests replace it to force a failure. */
   render?: (input: CertificatePdfInput) => Promise<RenderedPdf>;

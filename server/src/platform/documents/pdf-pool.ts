@@ -3,7 +3,7 @@ import { Piscina } from 'piscina';
 import type { CertificatePdfInput, RenderedPdf } from './certificate-pdf.ts';
 
 /** Renders certificates off the event loop; `close` ends the threads (at shutdown). */
-export type PdfRenderPool = { render: (input: CertificatePdfInput) => Promise<RenderedPdf>; close: () => Promise<void> };
+export type PdfRenderPool = { render: (input: CertificatePdfInput) => Promise<RenderedPdf>; close: () => Promise<void>; threads: number };
 
 /**
  * A PDF costs several milliseconds of pure CPU (layout, font subsets, compression). Rendered on
@@ -36,5 +36,6 @@ export const createPdfRenderPool = (options: { threads?: number } = {}): PdfRend
       return { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), sha256 };
     },
     close: () => pool.destroy(),
+    threads,
   };
 };
