@@ -11,6 +11,7 @@ import type {
 import {
   anonymousSubmissionAllowed,
   type CaseHandling,
+  type CaseState,
   type CaseStatus,
   caseReferenceYear,
   contactEmailOf,
@@ -43,6 +44,7 @@ import {
   factsOf,
   type PendingEvent,
   type PreparedAutomation,
+  stateOf,
   systemActor,
   uuidPattern,
 } from './case-core.ts';
@@ -178,7 +180,7 @@ export const createCasesService = (deps: CasesDeps) => {
       const street = streets.find((s) => s.postcode === address.postcode && s.street.localeCompare(address.street, 'nl', { sensitivity: 'base' }) === 0);
       if (street) return street.subMunicipality;
     }
-    if (livesIn !== undefined && livesIn !== null) return livesIn;
+    if (livesIn) return livesIn;
     if (personId) {
       const address = await deps.register.getAddress(personId);
       if (address) return address.subMunicipality;
@@ -187,17 +189,37 @@ export const createCasesService = (deps: CasesDeps) => {
   };
 
   /**
-   * Makes an automated certificate before the case is stored, so that one transaction stores the
-   * case, its document and its closing. Null with the reason when it cannot be made: the case is
-   * then stored `received` and sent to its team's queue (`failAutomation`).
+   * Makes an automated certificate without storing it: `fresh` before the case is stored (one
+   * transaction then stores the case, its document and its closing), otherwise for a case stored
+   * `received` earlier (the sweep). The error instead when it cannot be made: the case then goes to
+   * its team's queue (`failAutomation`).
    */
-  const prepareAutomation = async (request: AutomationRequest): Promise<{ prepared: PreparedAutomation } | { error: unknown }> => {
-    if (!deps.automation) return { error: new Error('no automation is available for this product') };
+  const prepareAutomation = async (
+    request: Omit<AutomationRequest, 'personId'> & { personId: string | null },
+    fresh: boolean,
+  ): Promise<{ prepared: PreparedAutomation } | { error: unknown }> => {
+    if (!deps.automation || request.personId === null) return { error: new Error('no automation is available for this product') };
     try {
-      return { prepared: await deps.automation.prepare(request, { fresh: true }) };
+      return { prepared: await deps.automation.prepare({ ...request, personId: request.personId }, { fresh }) };
     } catch (error) {
       return { error };
     }
+  };
+
+  /** The automated closing of a case with its document: decided `issued`, then `closed`, by the system. */
+  const automatedClosing = (basis: { receivedAt: Date; serviceNormDays: number }, from: CaseState, now: Date) => {
+    const decided = transitionFrom(basis, from, { type: 'decide', actor: 'system', outcome: 'issued' }, now);
+    const closed = transitionFrom(basis, decided.state, { type: 'close', actor: 'system' }, now);
+    return {
+      state: closed.state,
+      patch: { ...decided.patch, ...closed.patch },
+      events: (document: CaseDocument): PendingEvent[] => [
+        { type: 'document', visibility: 'resident', payload: { document } },
+        ...decided.events,
+        ...closed.events,
+      ],
+      audit: (document: CaseDocument) => ({ action: 'cases.case.completed-automatically', details: { documentId: document.id } }),
+    };
   };
 
   const submit = async (intake: Intake): Promise<SubmissionResult> => {
@@ -230,9 +252,8 @@ export const createCasesService = (deps: CasesDeps) => {
     // It reads where its subject lives, which then places the case without reading that again.
     const automation =
       received.handling === 'automated'
-        ? intake.requester.personId === null
-          ? { error: new Error('no automation is available for this product') }
-          : await prepareAutomation({
+        ? await prepareAutomation(
+            {
               caseId: id,
               reference: referenceOf(await sequenceOf),
               product: product.slug,
@@ -241,10 +262,12 @@ export const createCasesService = (deps: CasesDeps) => {
               answers,
               language: intake.language,
               receivedAt: now,
-            })
+            },
+            true,
+          )
         : null;
-    const livesIn = automation && 'prepared' in automation ? automation.prepared.subMunicipality : undefined;
-    const [subMunicipality, sequence] = await Promise.all([placeOf(form, answers, intake.placePersonId, livesIn), sequenceOf]);
+    const prepared = automation && 'prepared' in automation ? automation.prepared : null;
+    const [subMunicipality, sequence] = await Promise.all([placeOf(form, answers, intake.placePersonId, prepared?.subMunicipality), sequenceOf]);
     const decision = route(setup.routing, {
       product: { slug: product.slug, family, responsibleTeam: product.responsibleTeam },
       channel: intake.channel as never,
@@ -256,11 +279,8 @@ export const createCasesService = (deps: CasesDeps) => {
     const reference = referenceOf(sequence);
     const owner = ownerView(city, ownership.owner, intake.language);
 
-    const prepared = automation && 'prepared' in automation ? automation.prepared : null;
-    const basis = { receivedAt: now, serviceNormDays };
-    const decided = prepared ? transitionFrom(basis, received, { type: 'decide', actor: 'system', outcome: 'issued' }, now) : null;
-    const closed = decided ? transitionFrom(basis, decided.state, { type: 'close', actor: 'system' }, now) : null;
-    const state = closed?.state ?? received;
+    const closing = prepared ? automatedClosing({ receivedAt: now, serviceNormDays }, received, now) : null;
+    const state = closing?.state ?? received;
 
     const created = await db.transaction().execute(async (trx) => {
       const repo = createCasesRepository(trx);
@@ -292,7 +312,7 @@ export const createCasesService = (deps: CasesDeps) => {
           pauses: '[]',
           service_norm_days: serviceNormDays,
           due_date: due,
-          ...(closed && decided ? { ...decided.patch, ...closed.patch } : {}),
+          ...closing?.patch,
           idempotency_scope: intake.idempotencyKey ? intake.scope : null,
           idempotency_key: intake.idempotencyKey ?? null,
           request_hash: intake.requestHash,
@@ -320,12 +340,7 @@ export const createCasesService = (deps: CasesDeps) => {
           actor: { kind: 'system', id: null, name: 'routing' },
           payload: { owner: ownership.owner, source: decision.source, rule: decision.rule?.id ?? null, subMunicipality },
         },
-        ...(document && decided && closed
-          ? [{ type: 'document', visibility: 'resident' as const, payload: { document } }, ...decided.events, ...closed.events].map((event) => ({
-              ...event,
-              actor: system,
-            }))
-          : []),
+        ...(document && closing ? closing.events(document).map((event) => ({ ...event, actor: system })) : []),
       ];
       await repo.insertEvents(
         events.map((event) => ({
@@ -340,19 +355,23 @@ export const createCasesService = (deps: CasesDeps) => {
           notified_at: notified && event.visibility === 'resident' ? now : null,
         })),
       );
-      const subject = { subjectPersonId: intake.requester.personId, resourceType: 'case', resourceId: id };
+      // The case's audit rows as `change` writes them: the reference first among the details.
+      const caseEntry = (action: string, details: Record<string, unknown>) => ({
+        subjectPersonId: intake.requester.personId,
+        resourceType: 'case',
+        resourceId: id,
+        action,
+        details: { reference, ...details },
+      });
+      const submitted = caseEntry(intake.submittedBy ? 'cases.case.submitted-assisted' : 'cases.case.submitted', {
+        product: product.slug,
+        channel: intake.channel,
+        owner: ownership.owner.id,
+      });
+      const completed = document && closing ? closing.audit(document) : null;
       await audit.recordAll(trx, [
-        {
-          actor,
-          entry: {
-            action: intake.submittedBy ? 'cases.case.submitted-assisted' : 'cases.case.submitted',
-            ...subject,
-            details: { reference, product: product.slug, channel: intake.channel, owner: ownership.owner.id },
-          },
-        },
-        ...(document
-          ? [{ actor: systemActor, entry: { action: 'cases.case.completed-automatically', ...subject, details: { reference, documentId: document.id } } }]
-          : []),
+        { actor, entry: submitted },
+        ...(completed ? [{ actor: systemActor, entry: caseEntry(completed.action, completed.details) }] : []),
       ]);
       return row;
     });
@@ -381,13 +400,12 @@ export const createCasesService = (deps: CasesDeps) => {
           skipped = true;
           return { events: [], audit: { action: 'cases.case.automation-skipped', details: { status: current.status } } };
         }
-        const decided = applyTransition(current, { type: 'decide', actor: 'system', outcome: 'issued' }, now);
-        const closed = applyTransition(current, { type: 'close', actor: 'system' }, now, decided.state);
+        const closing = automatedClosing({ receivedAt: current.created_at, serviceNormDays: current.service_norm_days }, stateOf(current), now);
         const document = await store(trx);
         return {
-          patch: { ...decided.patch, ...closed.patch },
-          events: [{ type: 'document', visibility: 'resident', payload: { document } }, ...decided.events, ...closed.events],
-          audit: { action: 'cases.case.completed-automatically', details: { documentId: document.id } },
+          patch: closing.patch,
+          events: closing.events(document),
+          audit: closing.audit(document),
           notify: 'status-changed',
         };
       },
@@ -422,31 +440,21 @@ export const createCasesService = (deps: CasesDeps) => {
 
   /** Automation for a case stored `received` earlier (the sweep): made again, stored with the case's closing. */
   const runAutomation = async (row: CaseRow) => {
-    const automation = deps.automation;
-    if (!automation || row.requester_person_id === null) {
-      await failAutomation(row.id, new Error('no automation is available for this product'));
-      return;
-    }
-    let prepared: PreparedAutomation;
-    try {
-      prepared = await automation.prepare(
-        {
-          caseId: row.id,
-          reference: row.reference,
-          product: row.product_slug,
-          personId: row.requester_person_id,
-          accountId: row.requester_account_id,
-          answers: row.answers as FormAnswers,
-          language: row.language as Language,
-          receivedAt: new Date(row.created_at),
-        },
-        { fresh: false },
-      );
-    } catch (error) {
-      await failAutomation(row.id, error);
-      return;
-    }
-    await complete(row.id, prepared.store);
+    const automation = await prepareAutomation(
+      {
+        caseId: row.id,
+        reference: row.reference,
+        product: row.product_slug,
+        personId: row.requester_person_id,
+        accountId: row.requester_account_id,
+        answers: row.answers as FormAnswers,
+        language: row.language as Language,
+        receivedAt: new Date(row.created_at),
+      },
+      false,
+    );
+    if ('error' in automation) await failAutomation(row.id, automation.error);
+    else await complete(row.id, automation.prepared.store);
   };
 
   // ------------------------------------------------------------------------------------------

@@ -310,6 +310,16 @@ describe('automation in the request (the cases module’s hook)', () => {
     sessionId: 'test',
   });
 
+  /** Puts a completed automated case back to `received`, five minutes old, with only its `submitted` entry: what the sweep looks for. */
+  const leaveReceived = async (caseId: string) => {
+    await t.db
+      .updateTable('cases')
+      .set({ status: 'received', outcome: null, decided_at: null, closed_at: null, created_at: new Date(Date.now() - 5 * 60_000) })
+      .where('id', '=', caseId)
+      .execute();
+    await t.db.deleteFrom('case_events').where('case_id', '=', caseId).where('type', '!=', 'submitted').execute();
+  };
+
   it('closes the case with the certificate, which the resident then downloads and anyone verifies', async () => {
     const cases = await casesWith(documents);
     const { receipt } = await cases.submit(actorOf(pieter), { product: 'attest-gezinssamenstelling', answers: householdAnswers }, { requestLanguage: 'nl' });
@@ -327,12 +337,7 @@ describe('automation in the request (the cases module’s hook)', () => {
     const { receipt } = await cases.submit(actorOf(pieter), { product: 'attest-gezinssamenstelling', answers: householdAnswers }, { requestLanguage: 'nl' });
     const first = await t.db.selectFrom('documents').select('id').where('case_id', '=', receipt.id).executeTakeFirstOrThrow();
     // As the process would have left it: committed and automated, the PDF stored, the case not yet closed.
-    await t.db
-      .updateTable('cases')
-      .set({ status: 'received', outcome: null, decided_at: null, closed_at: null, created_at: new Date(Date.now() - 5 * 60_000) })
-      .where('id', '=', receipt.id)
-      .execute();
-    await t.db.deleteFrom('case_events').where('case_id', '=', receipt.id).where('type', '!=', 'submitted').execute();
+    await leaveReceived(receipt.id);
 
     // Two instances sweeping at the same moment still close it once.
     const [a, b] = await Promise.all([cases.resumeAutomation(), cases.resumeAutomation()]);
@@ -349,12 +354,7 @@ describe('automation in the request (the cases module’s hook)', () => {
     const { receipt } = await cases.submit(actorOf(pieter), { product: 'attest-gezinssamenstelling', answers: householdAnswers }, { requestLanguage: 'nl' });
     // As an older version would have left it: the case committed `received`, no document yet.
     await t.db.deleteFrom('documents').where('case_id', '=', receipt.id).execute();
-    await t.db
-      .updateTable('cases')
-      .set({ status: 'received', outcome: null, decided_at: null, closed_at: null, created_at: new Date(Date.now() - 5 * 60_000) })
-      .where('id', '=', receipt.id)
-      .execute();
-    await t.db.deleteFrom('case_events').where('case_id', '=', receipt.id).where('type', '!=', 'submitted').execute();
+    await leaveReceived(receipt.id);
 
     expect(await cases.resumeAutomation()).toBeGreaterThanOrEqual(1);
     const seen = (await get(`/api/cases/${receipt.reference}`, pieter)).json();

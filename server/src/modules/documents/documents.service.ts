@@ -231,8 +231,7 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
         return await db.transaction().execute((trx) => prepared.store(trx));
       } catch (error) {
         if (!(error instanceof DocumentExistsError)) throw error;
-        const kind = automationDecision(request.product, request.answers);
-        const winner = kind.automated ? await createDocumentsRepository(db).findValidForCase(request.caseId, kind.kind) : undefined;
+        const winner = await createDocumentsRepository(db).findValidForCase(error.caseId, error.kind);
         if (!winner) throw error;
         return caseDocumentOf(winner);
       }
@@ -323,8 +322,12 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
 /** A valid document of this kind already exists for the case (a concurrent or repeated run). */
 class DocumentExistsError extends Error {
   override name = 'DocumentExistsError';
+  readonly caseId: string;
+  readonly kind: string;
   constructor(caseId: string, kind: string) {
     super(`case ${caseId} already has a valid ${kind}`);
+    this.caseId = caseId;
+    this.kind = kind;
   }
 }
 

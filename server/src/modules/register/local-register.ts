@@ -4,7 +4,7 @@ import type { Language } from '../../../../shared/src/platform/language.ts';
 import type { HouseholdRole, RegisterAddress, Sex } from '../../../../shared/src/register/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { NationalNumberDecryptionError, type NationalNumberVault } from './national-number.crypto.ts';
-import type { PersonRecord, PopulationRegister } from './register.port.ts';
+import type { PersonFile, PersonRecord, PopulationRegister } from './register.port.ts';
 import { type AddressRow, createRegisterRepository, type PersonFileMember, type PersonRow } from './register.repository.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,6 +58,32 @@ export const createLocalRegister = ({ db, vault, nisCode }: { db: Db; vault: Nat
     return row ? toPerson(row) : null;
   };
 
+  // JSON has no bytes: in the person file's members, bytea comes as PostgreSQL's \\x-hex text.
+  const memberRow = (member: PersonFileMember): PersonRow => ({
+    ...member,
+    national_number_hash: Buffer.from(member.national_number_hash.slice(2), 'hex'),
+    national_number_encrypted: Buffer.from(member.national_number_encrypted.slice(2), 'hex'),
+  });
+
+  const personFile = async (personId: string): Promise<PersonFile | null> => {
+    if (!uuidPattern.test(personId)) return null;
+    const row = await repository.findPersonFile(personId);
+    if (!row) return null;
+    const { household_json: household, members_json: members, history_json: history, ...person } = row;
+    return {
+      person: toPerson(person),
+      household: household
+        ? {
+            id: household.household_id,
+            reference: household.reference,
+            address: toAddress(household),
+            members: members.map((member) => toPerson(memberRow(member))),
+          }
+        : null,
+      history: history.map((period) => ({ address: toAddress(period), validFrom: period.valid_from, validTo: period.valid_to })),
+    };
+  };
+
   return {
     findPersonByNationalNumber: async (nationalNumber) => {
       const parsed = parseNationalNumber(nationalNumber);
@@ -68,13 +94,8 @@ export const createLocalRegister = ({ db, vault, nisCode }: { db: Db; vault: Nat
 
     getPerson: findById,
 
-    getHousehold: async (personId) => {
-      if (!uuidPattern.test(personId)) return null;
-      // Both from the person id, side by side: the person's row is not read first for its household id.
-      const [household, members] = await Promise.all([repository.findHouseholdOfPerson(personId), repository.listHouseholdMembersOf(personId)]);
-      if (!household) return null;
-      return { id: household.household_id, reference: household.reference, address: toAddress(household), members: members.map(toPerson) };
-    },
+    // The composition and the history are parts of the person's file: one query, one definition of their order.
+    getHousehold: async (personId) => (await personFile(personId))?.household ?? null,
 
     getAddress: async (personId) => {
       if (!uuidPattern.test(personId)) return null;
@@ -89,36 +110,9 @@ export const createLocalRegister = ({ db, vault, nisCode }: { db: Db; vault: Nat
       return rows.map((row) => row.id);
     },
 
-    getAddressHistory: async (personId) => {
-      if (!uuidPattern.test(personId)) return [];
-      const rows = await repository.listAddressHistory(personId);
-      return rows.map((row) => ({ address: toAddress(row), validFrom: row.valid_from, validTo: row.valid_to }));
-    },
+    getAddressHistory: async (personId) => (await personFile(personId))?.history ?? [],
 
-    getPersonFile: async (personId) => {
-      if (!uuidPattern.test(personId)) return null;
-      const row = await repository.findPersonFile(personId);
-      if (!row) return null;
-      const { household_json: household, members_json: members, history_json: history, ...person } = row;
-      // JSON has no bytes: bytea comes as PostgreSQL's \\x-hex text.
-      const fromJson = (member: PersonFileMember): PersonRow => ({
-        ...member,
-        national_number_hash: Buffer.from(member.national_number_hash.slice(2), 'hex'),
-        national_number_encrypted: Buffer.from(member.national_number_encrypted.slice(2), 'hex'),
-      });
-      return {
-        person: toPerson(person),
-        household: household
-          ? {
-              id: household.household_id,
-              reference: household.reference,
-              address: toAddress(household),
-              members: members.map((member) => toPerson(fromJson(member))),
-            }
-          : null,
-        history: history.map((period) => ({ address: toAddress(period), validFrom: period.valid_from, validTo: period.valid_to })),
-      };
-    },
+    getPersonFile: (personId) => personFile(personId),
 
     searchStreets: async (prefix, limit) => {
       const typed = prefix.trim();

@@ -56,18 +56,6 @@ export const createRegisterRepository = (db: Db) => ({
       .where('register_persons.id', '=', personId)
       .executeTakeFirst(),
 
-  /** Everyone in the person's household (the person included): reference person first, then partner, children (oldest first) and others. */
-  listHouseholdMembersOf: (personId: string) =>
-    db
-      .selectFrom('register_persons as p')
-      .innerJoin('register_persons as m', 'm.household_id', 'p.household_id')
-      .selectAll('m')
-      .where('p.id', '=', personId)
-      .orderBy(sql`array_position(array['reference-person', 'partner', 'child', 'other'], m.household_role)`)
-      .orderBy('m.birth_date')
-      .orderBy('m.id')
-      .execute(),
-
   /** Living members of the person's household born after `bornAfter` (YYYY-MM-DD), the person excluded. */
   listYoungerHouseholdMembers: (personId: string, bornAfter: string) =>
     db
@@ -78,16 +66,6 @@ export const createRegisterRepository = (db: Db) => ({
       .where('m.id', '<>', personId)
       .where('m.birth_date', '>', bornAfter)
       .where('m.date_of_death', 'is', null)
-      .execute(),
-
-  /** Most recent first. */
-  listAddressHistory: (personId: string) =>
-    db
-      .selectFrom('register_address_history')
-      .innerJoin('register_addresses', 'register_addresses.id', 'register_address_history.address_id')
-      .select(['register_address_history.valid_from', 'register_address_history.valid_to', ...addressColumns])
-      .where('register_address_history.person_id', '=', personId)
-      .orderBy('register_address_history.valid_from', 'desc')
       .execute(),
 
   /**
