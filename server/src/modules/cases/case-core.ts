@@ -69,7 +69,12 @@ export type AutomationRequest = {
  * completes the case. `subMunicipality`: where the document's subject lives, when the step read it
  * (it places the case, so the address is not read twice).
  */
-export type PreparedAutomation = { store: (trx: Db) => Promise<CaseDocument>; subMunicipality?: string | null };
+export type PreparedAutomation = {
+  /** The document as `store` writes it, known before: the case's timeline entries go out with it. */
+  document: CaseDocument;
+  store: (trx: Db) => Promise<CaseDocument>;
+  subMunicipality?: string | null;
+};
 
 /**
  * The hook through which certificates complete on their own at any hour (issue 5, item 4).
@@ -230,25 +235,35 @@ export const createCaseCore = (deps: CasesDeps) => {
   // ------------------------------------------------------------------------------------------
   // Notifications: an e-mail through the mail service (its job is queued in the same transaction).
 
+  type MailedCase = Pick<CaseRow, 'id' | 'reference' | 'language' | 'contact_email' | 'requester_account_id' | 'requester_person_id' | 'access_token_hash'>;
+
   /**
-   * E-mails the requester. `recipient` is the address when the caller already knows it (the
-   * requester's own account, read for this request); otherwise it is read from the account.
+   * Where the requester's e-mail goes, or null. `recipient` is the address when the caller already
+   * knows it (the requester's own account, read for this request); otherwise it is read from the account.
    */
-  const notify = async (trx: Db, row: CaseRow, kind: CaseMailKind, recipient?: { email: string | null }) => {
-    let to = row.contact_email;
-    if (recipient) {
-      to = recipient.email ?? to;
-    } else if (row.requester_account_id) {
-      const account = await createIdentityRepository(trx).findResidentAccount({ id: row.requester_account_id });
-      to = account?.email ?? to;
-    } else if (row.requester_person_id) {
-      const account = await createIdentityRepository(trx).findResidentAccount({ personId: row.requester_person_id });
-      to = account?.email ?? to;
-    }
-    if (!to) return false;
+  const recipientOf = async (db: Db, row: MailedCase, recipient?: { email: string | null }): Promise<string | null> => {
+    if (recipient) return recipient.email ?? row.contact_email;
+    const identities = createIdentityRepository(db);
+    const account = row.requester_account_id
+      ? await identities.findResidentAccount({ id: row.requester_account_id })
+      : row.requester_person_id
+        ? await identities.findResidentAccount({ personId: row.requester_person_id })
+        : undefined;
+    return account?.email ?? row.contact_email;
+  };
+
+  /** Queues the e-mail about a case to `to`, in the caller's transaction. */
+  const sendCaseMail = async (trx: Db, row: MailedCase, kind: CaseMailKind, to: string): Promise<void> => {
     const language = row.language as Language;
     const mail = caseMail(kind, { reference: row.reference, link: followUrlOf(row), cityName: cityName(language), language });
     await deps.mail.send({ to, subject: mail.subject, text: mail.text, language }, trx);
+  };
+
+  /** E-mails the requester when they have an address; whether an e-mail went out. */
+  const notify = async (trx: Db, row: CaseRow, kind: CaseMailKind, recipient?: { email: string | null }) => {
+    const to = await recipientOf(trx, row, recipient);
+    if (!to) return false;
+    await sendCaseMail(trx, row, kind, to);
     return true;
   };
 
@@ -369,6 +384,8 @@ export const createCaseCore = (deps: CasesDeps) => {
     followUrlOf,
     selfOf,
     notify,
+    recipientOf,
+    sendCaseMail,
     auditDenied,
     change,
     applyTransition,

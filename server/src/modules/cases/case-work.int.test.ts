@@ -391,15 +391,14 @@ describe('automation hook', () => {
       handles: (product) => product === 'attest-gezinssamenstelling',
       prepare: async (request, options) => {
         expect(options).toEqual({ fresh: true });
-        return {
-          store: async () => ({
-            id: `doc-${request.caseId}`,
-            title: { nl: 'Attest', fr: 'Certificat', en: 'Certificate' },
-            fileName: 'attest.pdf',
-            downloadUrl: `/api/documents/doc-${request.caseId}`,
-            verificationCode: 'ABCD-EFGH',
-          }),
+        const document = {
+          id: `doc-${request.caseId}`,
+          title: { nl: 'Attest', fr: 'Certificat', en: 'Certificate' },
+          fileName: 'attest.pdf',
+          downloadUrl: `/api/documents/doc-${request.caseId}`,
+          verificationCode: 'ABCD-EFGH',
         };
+        return { document, store: async () => document };
       },
     });
     const result = await service.submit({ ...actor, accountId: account.id }, { product: 'attest-gezinssamenstelling', answers }, { requestLanguage: 'nl' });

@@ -30,6 +30,7 @@ import { type FormAnswers, type FormDefinition, validateAnswers } from '../../..
 import { type Actor, hasPermission, type ResidentActor } from '../../../../shared/src/identity/access.ts';
 import type { Language } from '../../../../shared/src/platform/language.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { pipelined, pipelinedTransaction } from '../../platform/db/pipelined.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { createCaseAttachmentsService } from './case-attachments.service.ts';
 import { createCaseBulkService } from './case-bulk.service.ts';
@@ -110,7 +111,8 @@ export const createCasesService = (deps: CasesDeps) => {
     minorIdsOf,
     followUrlOf,
     selfOf,
-    notify,
+    recipientOf,
+    sendCaseMail,
     auditDenied,
     change,
     applyTransition,
@@ -118,6 +120,9 @@ export const createCasesService = (deps: CasesDeps) => {
   } = core;
 
   // Submitting
+
+  /** Thrown inside the storing transaction to roll it back when another submission holds the key. */
+  const lostIdempotencyRace = new Error('another submission holds this idempotency key');
 
   type Requester = {
     accountId: string | null;
@@ -159,11 +164,15 @@ export const createCasesService = (deps: CasesDeps) => {
   const viewerOf = (actor: Actor): 'resident' | 'anonymous' | 'staff' =>
     actor.kind === 'staff' ? 'staff' : actor.kind === 'resident' ? 'resident' : 'anonymous';
 
-  const existingSubmission = async (scope: string, key: string, requestHash: string, actor: Actor): Promise<SubmissionResult | null> => {
-    const existing = await createCasesRepository(db).findByIdempotencyKey(scope, key);
-    if (!existing) return null;
+  /** The answer to a submission sent again with its Idempotency-Key: the first one's receipt, if it is the same request. */
+  const replayOf = (existing: CaseRow, requestHash: string, actor: Actor): SubmissionResult => {
     if (existing.request_hash !== requestHash) throw casesError('case-idempotency-key-reused');
     return { created: false, receipt: receiptOf(existing, viewerOf(actor)) };
+  };
+
+  const existingSubmission = async (scope: string, key: string, requestHash: string, actor: Actor): Promise<SubmissionResult | null> => {
+    const existing = await createCasesRepository(db).findByIdempotencyKey(scope, key);
+    return existing ? replayOf(existing, requestHash, actor) : null;
   };
 
   /**
@@ -224,14 +233,21 @@ export const createCasesService = (deps: CasesDeps) => {
 
   const submit = async (intake: Intake): Promise<SubmissionResult> => {
     const { product, actor } = intake;
-    if (intake.idempotencyKey) {
-      const existing = await existingSubmission(intake.scope, intake.idempotencyKey, intake.requestHash, actor);
-      if (existing) return existing;
-    }
     const family = familyOf(product);
     const { form, version } = formFor(product.slug);
     const now = clock.now();
     const checked = validateAnswers(form, intake.answers, intake.requestLanguage, { today: localDate(city, now) });
+    const year = caseReferenceYear(city.timeZone, now);
+    // The earlier submission with this key and the next reference number in one round trip. The
+    // counter outside the transaction on purpose: its row is locked for this one statement only. A
+    // replay or a refused file leaves a number unused, as a failed transaction does.
+    const [existing, sequence] = await pipelined(db, (batch) =>
+      Promise.all([
+        intake.idempotencyKey ? createCasesRepository(batch).findByIdempotencyKey(intake.scope, intake.idempotencyKey) : undefined,
+        checked.ok ? createCasesRepository(batch).nextReferenceSequence(city.caseReferencePrefix, year) : 0,
+      ]),
+    );
+    if (existing) return replayOf(existing, intake.requestHash, actor);
     if (!checked.ok) {
       throw new AppError('validation-failed', {
         fields: checked.errors.map((error) => ({ field: `answers.${error.field}`, code: error.code, message: { [intake.requestLanguage]: error.message } })),
@@ -240,9 +256,6 @@ export const createCasesService = (deps: CasesDeps) => {
     // The declared files must be the actor's own uploads, of an allowed type and size (checked on the stored bytes).
     const files = await attachments.checkFormFiles(actor, intake.uploadScope, form, checked.answers);
     const answers = files.answers;
-    const year = caseReferenceYear(city.timeZone, now);
-    // The counter outside the transaction on purpose: its row is locked for this one statement only.
-    const sequenceOf = createCasesRepository(db).nextReferenceSequence(city.caseReferencePrefix, year);
     const handling: CaseHandling = family === 'certificate' ? intake.handling : 'human';
     const received = newCaseState(family, now, handling);
     const id = crypto.randomUUID();
@@ -255,7 +268,7 @@ export const createCasesService = (deps: CasesDeps) => {
         ? await prepareAutomation(
             {
               caseId: id,
-              reference: referenceOf(await sequenceOf),
+              reference: referenceOf(sequence),
               product: product.slug,
               personId: intake.requester.personId,
               accountId: intake.requester.accountId,
@@ -267,7 +280,7 @@ export const createCasesService = (deps: CasesDeps) => {
           )
         : null;
     const prepared = automation && 'prepared' in automation ? automation.prepared : null;
-    const [subMunicipality, sequence] = await Promise.all([placeOf(form, answers, intake.placePersonId, prepared?.subMunicipality), sequenceOf]);
+    const subMunicipality = await placeOf(form, answers, intake.placePersonId, prepared?.subMunicipality);
     const decision = route(setup.routing, {
       product: { slug: product.slug, family, responsibleTeam: product.responsibleTeam },
       channel: intake.channel as never,
@@ -282,98 +295,111 @@ export const createCasesService = (deps: CasesDeps) => {
     const closing = prepared ? automatedClosing({ receivedAt: now, serviceNormDays }, received, now) : null;
     const state = closing?.state ?? received;
 
-    const created = await db.transaction().execute(async (trx) => {
+    const values = {
+      id,
+      reference,
+      product_slug: product.slug,
+      family,
+      form_version: version,
+      answers: JSON.stringify(answers),
+      language: intake.language,
+      requester_account_id: intake.requester.accountId,
+      requester_person_id: intake.requester.personId,
+      requester_kbo: intake.requester.kbo,
+      requester_organisation_name: intake.requester.organisationName,
+      contact_email: intake.requester.contactEmail,
+      access_token_hash: intake.requester.byLink ? tokens.hash(tokens.tokenFor(id)) : null,
+      channel: intake.channel,
+      sub_municipality: subMunicipality,
+      submitted_by_staff_id: intake.submittedBy?.staffId ?? null,
+      consent: intake.consent ? JSON.stringify(intake.consent) : null,
+      owner_kind: ownership.owner.kind,
+      owner_id: ownership.owner.id,
+      status: received.status,
+      handling: received.handling,
+      status_changed_at: now,
+      pauses: '[]',
+      service_norm_days: serviceNormDays,
+      due_date: due,
+      ...closing?.patch,
+      idempotency_scope: intake.idempotencyKey ? intake.scope : null,
+      idempotency_key: intake.idempotencyKey ?? null,
+      request_hash: intake.requestHash,
+      receipt: JSON.stringify({ id, reference, product: product.slug, status: state.status, receivedAt: now.toISOString(), dueDate: due, owner }),
+      created_at: now,
+      updated_at: now,
+    };
+    // One e-mail: "received" for a case a person handles, "news" for a certificate already issued.
+    // The requester's own account was read for this request: its address need not be read again.
+    const mailTo = await recipientOf(
+      db,
+      values,
+      actor.kind === 'resident' && intake.requester.accountId === actor.accountId ? { email: actor.email } : undefined,
+    );
+    const document = prepared?.document ?? null;
+    const by = eventActorOf(actor);
+    const system = eventActorOf(systemActor);
+    const events: (PendingEvent & { actor: EventActor })[] = [
+      { type: 'submitted', visibility: 'resident', actor: by, payload: { channel: intake.channel, owner: ownership.owner } },
+      {
+        type: 'routed',
+        visibility: 'internal',
+        actor: { kind: 'system', id: null, name: 'routing' },
+        payload: { owner: ownership.owner, source: decision.source, rule: decision.rule?.id ?? null, subMunicipality },
+      },
+      ...(document && closing ? closing.events(document).map((event) => ({ ...event, actor: system })) : []),
+    ];
+    // The case's audit rows as `change` writes them: the reference first among the details.
+    const caseEntry = (action: string, details: Record<string, unknown>) => ({
+      subjectPersonId: intake.requester.personId,
+      resourceType: 'case',
+      resourceId: id,
+      action,
+      details: { reference, ...details },
+    });
+    const submitted = caseEntry(intake.submittedBy ? 'cases.case.submitted-assisted' : 'cases.case.submitted', {
+      product: product.slug,
+      channel: intake.channel,
+      owner: ownership.owner.id,
+    });
+    const completed = document && closing ? closing.audit(document) : null;
+
+    // Everything is known now: the case, its files, document, e-mail, timeline and audit rows go to
+    // the database together (pipelined: one round trip, then COMMIT).
+    const created = await pipelinedTransaction(db, async (trx) => {
       const repo = createCasesRepository(trx);
-      const receipt = { id, reference, product: product.slug, status: state.status, receivedAt: now.toISOString(), dueDate: due, owner };
-      const row = await repo.insertCase(
-        {
-          id,
-          reference,
-          product_slug: product.slug,
-          family,
-          form_version: version,
-          answers: JSON.stringify(answers),
-          language: intake.language,
-          requester_account_id: intake.requester.accountId,
-          requester_person_id: intake.requester.personId,
-          requester_kbo: intake.requester.kbo,
-          requester_organisation_name: intake.requester.organisationName,
-          contact_email: intake.requester.contactEmail,
-          access_token_hash: intake.requester.byLink ? tokens.hash(tokens.tokenFor(id)) : null,
-          channel: intake.channel,
-          sub_municipality: subMunicipality,
-          submitted_by_staff_id: intake.submittedBy?.staffId ?? null,
-          consent: intake.consent ? JSON.stringify(intake.consent) : null,
-          owner_kind: ownership.owner.kind,
-          owner_id: ownership.owner.id,
-          status: received.status,
-          handling: received.handling,
-          status_changed_at: now,
-          pauses: '[]',
-          service_norm_days: serviceNormDays,
-          due_date: due,
-          ...closing?.patch,
-          idempotency_scope: intake.idempotencyKey ? intake.scope : null,
-          idempotency_key: intake.idempotencyKey ?? null,
-          request_hash: intake.requestHash,
-          receipt: JSON.stringify(receipt),
-          created_at: now,
-          updated_at: now,
-        },
-        intake.draftOwner ? { owner: intake.draftOwner, product: product.slug } : undefined,
-      );
-      // Another submission with the same key got there first: answer with that one (below).
-      if (!row) return null;
-      await attachments.attachFormFiles(trx, id, files, now);
-      const document = prepared ? await prepared.store(trx) : null;
-      // The requester's own account was read for this request: its address need not be read again.
-      const recipient = actor.kind === 'resident' && intake.requester.accountId === actor.accountId ? { email: actor.email } : undefined;
-      // One e-mail: "received" for a case a person handles, "news" for a certificate already issued.
-      const notified = await notify(trx, row, document ? 'status-changed' : 'submitted', recipient);
-      const by = eventActorOf(actor);
-      const system = eventActorOf(systemActor);
-      const events: (PendingEvent & { actor: EventActor })[] = [
-        { type: 'submitted', visibility: 'resident', actor: by, payload: { channel: intake.channel, owner: ownership.owner } },
-        {
-          type: 'routed',
-          visibility: 'internal',
-          actor: { kind: 'system', id: null, name: 'routing' },
-          payload: { owner: ownership.owner, source: decision.source, rule: decision.rule?.id ?? null, subMunicipality },
-        },
-        ...(document && closing ? closing.events(document).map((event) => ({ ...event, actor: system })) : []),
-      ];
-      await repo.insertEvents(
-        events.map((event) => ({
-          case_id: id,
-          type: event.type,
-          visibility: event.visibility,
-          actor_kind: event.actor.kind,
-          actor_id: event.actor.id,
-          actor_name: event.actor.name,
-          payload: JSON.stringify(event.payload ?? {}),
-          at: now,
-          notified_at: notified && event.visibility === 'resident' ? now : null,
-        })),
-      );
-      // The case's audit rows as `change` writes them: the reference first among the details.
-      const caseEntry = (action: string, details: Record<string, unknown>) => ({
-        subjectPersonId: intake.requester.personId,
-        resourceType: 'case',
-        resourceId: id,
-        action,
-        details: { reference, ...details },
-      });
-      const submitted = caseEntry(intake.submittedBy ? 'cases.case.submitted-assisted' : 'cases.case.submitted', {
-        product: product.slug,
-        channel: intake.channel,
-        owner: ownership.owner.id,
-      });
-      const completed = document && closing ? closing.audit(document) : null;
-      await audit.recordAll(trx, [
-        { actor, entry: submitted },
-        ...(completed ? [{ actor: systemActor, entry: caseEntry(completed.action, completed.details) }] : []),
+      const inserted = repo.insertCase(values, intake.draftOwner ? { owner: intake.draftOwner, product: product.slug } : undefined);
+      const rest = Promise.all([
+        attachments.attachFormFiles(trx, id, files, now),
+        prepared?.store(trx),
+        mailTo ? sendCaseMail(trx, values, document ? 'status-changed' : 'submitted', mailTo) : undefined,
+        repo.insertEvents(
+          events.map((event) => ({
+            case_id: id,
+            type: event.type,
+            visibility: event.visibility,
+            actor_kind: event.actor.kind,
+            actor_id: event.actor.id,
+            actor_name: event.actor.name,
+            payload: JSON.stringify(event.payload ?? {}),
+            at: now,
+            notified_at: mailTo && event.visibility === 'resident' ? now : null,
+          })),
+        ),
+        audit.recordAll(trx, [
+          { actor, entry: submitted },
+          ...(completed ? [{ actor: systemActor, entry: caseEntry(completed.action, completed.details) }] : []),
+        ]),
       ]);
+      rest.catch(() => {});
+      const row = await inserted;
+      // Another submission with the same key got there first: nothing of this one stays (below).
+      if (!row) throw lostIdempotencyRace;
+      await rest;
       return row;
+    }).catch((error: unknown) => {
+      if (error === lostIdempotencyRace) return null;
+      throw error;
     });
 
     if (!created) {

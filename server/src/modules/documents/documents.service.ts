@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { CityProfile, LocalizedText } from '../../../../shared/src/city/index.ts';
 import { generateVerificationCode, parseVerificationCode, type VerificationResponse } from '../../../../shared/src/documents/index.ts';
@@ -65,7 +66,12 @@ export type IssuedCaseDocument = {
  * A certificate made for a case and not stored yet; `store` writes it in the caller's transaction.
  * `subMunicipality`: where its subject lives now, as the register said while making it.
  */
-export type PreparedCaseDocument = { store: (trx: Db) => Promise<IssuedCaseDocument>; subMunicipality?: string | null };
+export type PreparedCaseDocument = {
+  /** The document as `store` writes it (or as it already was), known before it is stored. */
+  document: IssuedCaseDocument;
+  store: (trx: Db) => Promise<IssuedCaseDocument>;
+  subMunicipality?: string | null;
+};
 
 /** What a document is stored with: its built content, and whom and which case it belongs to. */
 export type IssueInput = { content: CertificateContent; caseId: string | null; subjectPersonId: string | null };
@@ -128,16 +134,18 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
     return { issuedAt, code, bytes, sha256 };
   };
   type RenderedDocument = Awaited<ReturnType<typeof renderDocument>>;
+  const fileNameOf = (content: CertificateContent, rendered: RenderedDocument) => certificateFileName(content.kind, content.printed.reference ?? rendered.code);
 
   /**
    * Stores a rendered document in the caller's transaction (so it exists exactly when the caller's
    * change commits). Throws when a valid document of this kind already exists for the case;
    * `issueForCase` handles that race.
    */
-  const storeDocument = async (trx: Db, input: IssueInput, rendered: RenderedDocument): Promise<IssuedDocument> => {
+  const storeDocument = async (trx: Db, input: IssueInput, rendered: RenderedDocument, id: string): Promise<IssuedDocument> => {
     const { content } = input;
-    const fileName = certificateFileName(content.kind, content.printed.reference ?? rendered.code);
+    const fileName = fileNameOf(content, rendered);
     const row = await createDocumentsRepository(trx).insert({
+      id,
       case_id: input.caseId,
       kind: content.kind,
       language: content.lang,
@@ -169,7 +177,10 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
     if (!decision.automated) throw new CertificateRefusal(decision.reason);
     if (!fresh) {
       const existing = await createDocumentsRepository(db).findValidForCase(request.caseId, decision.kind);
-      if (existing) return { store: async () => caseDocumentOf(existing) };
+      if (existing) {
+        const document = caseDocumentOf(existing);
+        return { document, store: async () => document };
+      }
     }
     // Person, household and address history in one read; the household composition is printed
     // only on the certificate about it.
@@ -185,24 +196,30 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
     // Rendered before any transaction: no connection is held while the PDF is made.
     const rendered = await renderDocument(content);
     const current = file?.household?.address ?? history.find((entry) => entry.validTo === null)?.address;
+    // The id is made here, so the document and its audit row go to the database together.
+    const id = randomUUID();
+    const document: IssuedCaseDocument = {
+      id,
+      title: content.title,
+      fileName: fileNameOf(content, rendered),
+      downloadUrl: documentDownloadPath(id),
+      verificationCode: rendered.code,
+    };
     return {
+      document,
       subMunicipality: current?.subMunicipality ?? null,
       store: async (trx) => {
-        const document = await storeDocument(trx, { content, caseId: request.caseId, subjectPersonId: request.personId }, rendered);
-        await audit.record(trx, systemActor, {
-          action: 'documents.document.issued',
-          subjectPersonId: request.personId,
-          resourceType: 'document',
-          resourceId: document.documentId,
-          details: { kind: decision.kind, caseId: request.caseId, reference: request.reference },
-        });
-        return {
-          id: document.documentId,
-          title: document.title,
-          fileName: document.fileName,
-          downloadUrl: documentDownloadPath(document.documentId),
-          verificationCode: document.code,
-        };
+        await Promise.all([
+          storeDocument(trx, { content, caseId: request.caseId, subjectPersonId: request.personId }, rendered, id),
+          audit.record(trx, systemActor, {
+            action: 'documents.document.issued',
+            subjectPersonId: request.personId,
+            resourceType: 'document',
+            resourceId: id,
+            details: { kind: decision.kind, caseId: request.caseId, reference: request.reference },
+          }),
+        ]);
+        return document;
       },
     };
   };

@@ -10,10 +10,20 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 // `date` stays a 'YYYY-MM-DD' string: a calendar date has no time zone and must not shift.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-/** Opens a pool and a Kysely instance on it. `max` is per process; several instances share one server. */
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The pool a Kysely instance of `createDb` runs on; undefined for a transaction or another instance. */
+export const poolOf = (db: Db): pg.Pool | undefined => pools.get(db);
+
+/**
+ * Opens a pool and a Kysely instance on it. `max` is per process; several instances share one server.
+ * The connections are in pipeline mode (pg's `pipeline: true`): a connection used by one query at
+ * a time behaves as usual, and `pipelined` (pipelined.ts) can send several statements at once.
+ */
 export const createDb = (connectionString: string, options: { max?: number; applicationName?: string } = {}): { db: Db; pool: pg.Pool } => {
   const pool = new pg.Pool({
     connectionString,
+    pipeline: true,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'gastvrij',
     connectionTimeoutMillis: 5_000,
@@ -22,6 +32,7 @@ export const createDb = (connectionString: string, options: { max?: number; appl
   // An idle client that loses its server (restart, failover) emits here; without a listener it would crash the process.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   return { db, pool };
 };
 

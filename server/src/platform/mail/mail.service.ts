@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
@@ -18,8 +19,8 @@ const defaultRetry: MailRetryPolicy = { limit: 8, delaySeconds: 30, maxDelaySeco
 
 /** Outgoing mail: stored first (the row is the truth), delivered by a job with retries. */
 export type MailService = {
-  /** Stores the mail and schedules delivery. Pass a transaction as `db` to commit it with the change that caused it. */
-  send: (mail: OutgoingMail, db?: Db) => Promise<MailRow>;
+  /** Stores the mail and schedules delivery. Pass a transaction as `trx` to commit it with the change that caused it. */
+  send: (mail: OutgoingMail, trx?: Db) => Promise<MailRow>;
   /** The most recent mail, newest first (the demo's "sent mail" page). */
   recent: (limit?: number) => Promise<MailRow[]>;
 };
@@ -89,17 +90,22 @@ export const createMailService = (deps: {
   });
 
   return {
-    send: async (mail, db = deps.db) => {
-      const row = await createMailRepository(db).insert({
+    send: async (mail, trx) => {
+      const row = {
+        id: randomUUID(),
         to_address: mail.to,
         subject: mail.subject,
         text_body: mail.text,
         html_body: mail.html ?? null,
         language: mail.language ?? 'nl',
-      });
-      // In the caller's transaction (when given): a worker must not look for the row before it is committed.
-      await deps.jobs.send(mailQueue, { id: row.id }, { singletonKey: row.id, db });
-      return row;
+      };
+      const job = (db: Db) => deps.jobs.send(mailQueue, { id: row.id }, { singletonKey: row.id, db });
+      // In the caller's transaction (when given) the row and its job go out together: a worker sees
+      // neither before the commit. Without one, the row first: a worker must not look for it before it is there.
+      if (trx) return (await Promise.all([createMailRepository(trx).insert(row), job(trx)]))[0];
+      const stored = await createMailRepository(deps.db).insert(row);
+      await job(deps.db);
+      return stored;
     },
     recent: (limit = 50) => repository.listRecent(limit),
   };
