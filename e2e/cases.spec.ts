@@ -162,6 +162,8 @@ describe('a general question', () => {
     const timeline = chloe.locator('.gv-timeline');
     expect(await timeline.textContent()).toContain('Doorgegeven van Contactcenter aan Burgerzaken');
     expect(await timeline.textContent()).toContain('Burgerzaken kent de regels van de huurpremie');
+    // The 360° strip: a visitor without an account has no other cases or contacts to show.
+    expect(await chloe.getByRole('region', { name: 'Aanvrager', exact: true }).textContent()).toContain('Nog geen contacten.');
     await chloe.getByRole('button', { name: 'Dit dossier nemen' }).click();
     await expect.poll(() => chloe.getByText('U behandelt dit dossier.').count()).toBe(1);
     await chloe.getByRole('textbox', { name: 'Notitie' }).fill('Nagekeken in het reglement huurpremie.');

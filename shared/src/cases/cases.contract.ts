@@ -293,6 +293,23 @@ export const otherCaseSchema = z.object({
   dueDate: z.iso.date(),
 });
 
+/**
+ * A moment the requester and the city were in touch, from the timelines of their cases (the 360°
+ * strip): a request through a channel, a message from them, or a message to them.
+ */
+export const recentContactSchema = z.object({
+  at: instantSchema,
+  kind: z.enum(['request', 'from-requester', 'to-requester']),
+  /** The channel of a request; null for messages (on the portal or by e-mail). */
+  channel: caseChannelSchema.nullable(),
+  /** Who wrote a message to the requester. */
+  by: z.string().nullable(),
+  caseId: z.uuid(),
+  reference: z.string(),
+  product: productViewSchema,
+});
+export type RecentContact = z.infer<typeof recentContactSchema>;
+
 /** `GET /api/work/cases/:id` */
 export const staffCaseSchema = queueItemSchema.extend({
   handling: caseHandlingSchema,
@@ -309,6 +326,8 @@ export const staffCaseSchema = queueItemSchema.extend({
   /** Status events this employee can trigger now (for buttons). */
   availableEvents: z.array(z.string()),
   otherOpenCases: z.array(otherCaseSchema),
+  /** The requester's last contacts with the city over all their cases, newest first (city staff only). */
+  recentContacts: z.array(recentContactSchema),
   /** Every file of the case, internal ones too, oldest first. */
   attachments: z.array(attachmentViewSchema),
 });

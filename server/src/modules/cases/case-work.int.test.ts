@@ -147,6 +147,7 @@ describe('hand-over', () => {
     expect((await get('/api/work/queues/politiezone-gavers', burgerzaken)).statusCode).toBe(403);
     const partnerView = (await get(`/api/work/cases/${id}`, police)).json();
     expect(partnerView.otherOpenCases).toEqual([]);
+    expect(partnerView.recentContacts).toEqual([]);
     const back = await post(`/api/work/cases/${id}/hand-over`, police, {
       to: { kind: 'team', id: 'burgerzaken' },
       reason: 'Aangifte opgenomen, verder door Burgerzaken',
@@ -276,7 +277,7 @@ describe('assisted submission', () => {
 });
 
 describe('case detail for staff', () => {
-  it('shows the requester’s other open cases and audits both reads with the person', async () => {
+  it('shows the requester’s other open cases and recent contacts, and audits each read with the person', async () => {
     // (A residence certificate would complete by itself; an open case needs a person.)
     const first = (
       await post('/api/cases', pieter, { product: 'vraag', answers: { question: 'Wanneer wordt het grofvuil opgehaald?', replyBy: 'none' } })
@@ -285,23 +286,37 @@ describe('case detail for staff', () => {
       await post('/api/cases', pieter, { product: 'vraag', answers: { question: 'Mag mijn buurman een carport bouwen?', replyBy: 'none' } })
     ).json();
     expect(first.reference ?? first.code).toBeDefined();
+    // A message each way on the first question: contacts of the same person, shown on the second.
+    expect((await post(`/api/work/cases/${first.id}/messages`, contactCentre, { text: 'Op de tweede dinsdag van de maand.' })).statusCode).toBe(200);
+    expect((await post(`/api/cases/${first.reference}/messages`, pieter, { text: 'Dank u wel.' })).statusCode).toBe(200);
     const detail = await get(`/api/work/cases/${second.reference}`, contactCentre);
     expect(detail.statusCode).toBe(200);
     const body = detail.json();
     expect(body.requester).toMatchObject({ personId: demoResidents.pieterVandenberghe.id, name: 'Pieter Vandenberghe' });
     expect(body.otherOpenCases.length).toBeGreaterThan(0);
     expect(body.otherOpenCases.every((other: { reference: string }) => other.reference !== second.reference)).toBe(true);
+    // Recent contacts over all of Pieter's cases, newest first: each message, each request with its channel.
+    const contacts = body.recentContacts.filter((contact: { reference: string }) => [first.reference, second.reference].includes(contact.reference));
+    expect(contacts.map((contact: { kind: string; reference: string }) => [contact.kind, contact.reference])).toEqual([
+      ['from-requester', first.reference],
+      ['to-requester', first.reference],
+      ['request', second.reference],
+      ['request', first.reference],
+    ]);
+    expect(contacts[1]).toMatchObject({ by: 'Carla Contact', channel: null, product: { slug: 'vraag' } });
+    expect(contacts[2]).toMatchObject({ channel: 'online', by: null, caseId: second.id });
     const reads = await t.db
       .selectFrom('audit_log')
       .select(['action', 'subject_person_id', 'purpose'])
       .where('actor_id', '=', contactCentre.id)
-      .where('action', 'in', ['cases.case.read', 'cases.open-cases.read'])
+      .where('action', 'in', ['cases.case.read', 'cases.open-cases.read', 'cases.contacts.read'])
       .where('resource_id', '=', second.id)
       .execute();
     expect(reads).toEqual(
       expect.arrayContaining([
         { action: 'cases.case.read', subject_person_id: demoResidents.pieterVandenberghe.id, purpose: 'case-handling' },
         { action: 'cases.open-cases.read', subject_person_id: demoResidents.pieterVandenberghe.id, purpose: 'case-handling' },
+        { action: 'cases.contacts.read', subject_person_id: demoResidents.pieterVandenberghe.id, purpose: 'case-handling' },
       ]),
     );
     // Pieter sees who looked, under "who saw my data".

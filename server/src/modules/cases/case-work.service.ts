@@ -10,9 +10,11 @@ import type {
 import {
   assign as assignRule,
   availableEvents,
+  type CaseChannel,
   type CaseEvent,
   type CaseOutcome,
   type CaseStatus,
+  caseChannels,
   claim as claimRule,
   handOver as handOverRule,
   type OwnerUnit,
@@ -31,6 +33,8 @@ import { casesError, ownershipError } from './cases.errors.ts';
 import { canSeeQueue, canStaff, canTestRouting, type StaffCaseAction, staffCaseAccess, workTeamsOf } from './cases.policy.ts';
 import { attachmentViewOf, ownerOf, ownerView, storedAttachmentOf, toQueueItem, toTimelineEntry } from './cases.presenter.ts';
 import { type CaseRow, createCasesRepository } from './cases.repository.ts';
+
+const isCaseChannel = (value: string | null): value is CaseChannel => (caseChannels as readonly (string | null)[]).includes(value);
 
 /**
  * The staff side of cases: work queues, the audited case detail with the requester's 360° strip,
@@ -79,10 +83,9 @@ export const createCaseWorkService = (core: CaseCore) => {
       createCaseAttachmentsRepository(db).listForCase(row.id, { residentOnly: false }),
     ]);
     // The 360° strip is for the city's own staff; a partner sees only the case it was given.
-    const others =
-      access === 'work' && actor.organisation === 'city'
-        ? await repo.listOpenForRequester({ personId: row.requester_person_id, accountId: row.requester_account_id }, row.id)
-        : [];
+    const requester = { personId: row.requester_person_id, accountId: row.requester_account_id };
+    const strip = access === 'work' && actor.organisation === 'city';
+    const [others, contacts] = strip ? await Promise.all([repo.listOpenForRequester(requester, row.id), repo.listRecentContacts(requester)]) : [[], []];
     await audit.record(db, actor, {
       action: 'cases.case.read',
       subjectPersonId: row.requester_person_id,
@@ -101,6 +104,17 @@ export const createCaseWorkService = (core: CaseCore) => {
         purpose: 'case-handling',
         ...(requestId ? { requestId } : {}),
         details: { references: others.map((other) => other.reference) },
+      });
+    }
+    if (contacts.length > 0) {
+      await audit.record(db, actor, {
+        action: 'cases.contacts.read',
+        subjectPersonId: row.requester_person_id,
+        resourceType: 'case',
+        resourceId: row.id,
+        purpose: 'case-handling',
+        ...(requestId ? { requestId } : {}),
+        details: { references: [...new Set(contacts.map((contact) => contact.reference))] },
       });
     }
     const consent = row.consent as (Record<string, unknown> & { staffName?: string }) | null;
@@ -141,6 +155,15 @@ export const createCaseWorkService = (core: CaseCore) => {
         status: other.status as CaseStatus,
         owner: ownerView(city, ownerOf(other), lang),
         dueDate: other.due_date,
+      })),
+      recentContacts: contacts.map((contact) => ({
+        at: contact.at.toISOString(),
+        kind: contact.type === 'submitted' ? 'request' : contact.type === 'resident-message' ? 'from-requester' : 'to-requester',
+        channel: contact.type === 'submitted' && isCaseChannel(contact.channel) ? contact.channel : null,
+        by: contact.type === 'message' && contact.actor_kind === 'staff' ? contact.actor_name : null,
+        caseId: contact.case_id,
+        reference: contact.reference,
+        product: { slug: contact.product_slug, title: titleIn(context, contact.product_slug) },
       })),
       attachments: files.map((file) => attachmentViewOf(storedAttachmentOf(file), context, false)),
     };

@@ -11,6 +11,21 @@ export type CaseEventRow = Selectable<CaseEvents>;
 export type NewCaseEvent = Omit<Insertable<CaseEvents>, 'id' | 'notified_at'>;
 
 const finalStatuses: CaseStatus[] = ['closed', 'rejected', 'withdrawn'];
+
+/** The timeline entries that are a contact between requester and city: a request, a message either way. */
+const contactEventTypes = ['submitted', 'resident-message', 'message'];
+
+/** A contact of the 360° strip as read: the event and the case it belongs to. */
+export type RecentContactRow = {
+  at: Date;
+  type: string;
+  actor_kind: string;
+  actor_name: string | null;
+  channel: string | null;
+  case_id: string;
+  reference: string;
+  product_slug: string;
+};
 // Not open for the resident's "open" list: decided cases have their answer.
 const doneStatuses: CaseStatus[] = ['decided', ...finalStatuses];
 
@@ -180,6 +195,44 @@ export const createCasesRepository = (db: Executor) => ({
       .where('id', '<>', exceptId)
       .where('status', 'not in', finalStatuses)
       .orderBy('due_date')
+      .limit(limit)
+      .execute();
+  },
+
+  /**
+   * The requester's last contacts with the city (requests, messages either way) over their 50 most
+   * recently changed cases, newest first, for the 360° strip.
+   */
+  async listRecentContacts(by: { personId: string | null; accountId: string | null }, limit = 10): Promise<RecentContactRow[]> {
+    if (by.personId === null && by.accountId === null) return [];
+    const theirs = db
+      .selectFrom('cases')
+      .select(['id', 'reference', 'product_slug'])
+      .where((eb) => {
+        const same = [];
+        if (by.personId !== null) same.push(eb('requester_person_id', '=', by.personId));
+        if (by.accountId !== null) same.push(eb('requester_account_id', '=', by.accountId));
+        return eb.or(same);
+      })
+      .orderBy('updated_at', 'desc')
+      .limit(50)
+      .as('c');
+    return db
+      .selectFrom(theirs)
+      .innerJoin('case_events as e', 'e.case_id', 'c.id')
+      .select([
+        'e.at',
+        'e.type',
+        'e.actor_kind',
+        'e.actor_name',
+        sql<string | null>`e.payload->>'channel'`.as('channel'),
+        'c.id as case_id',
+        'c.reference',
+        'c.product_slug',
+      ])
+      .where('e.type', 'in', contactEventTypes)
+      .orderBy('e.at', 'desc')
+      .orderBy('e.id', 'desc')
       .limit(limit)
       .execute();
   },

@@ -79,6 +79,41 @@ const OtherCases = ({ found }: { found: StaffCase }) => {
   );
 };
 
+/** The requester's last contacts with the city over all their cases (the 360° strip; its read is in the audit log). */
+const RecentContacts = ({ found }: { found: StaffCase }) => {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (found.recentContacts.length === 0) return <Paragraph>{t('cases.work.case.noRecentContacts')}</Paragraph>;
+  const what = (contact: StaffCase['recentContacts'][number]) => {
+    if (contact.kind === 'request')
+      return contact.channel
+        ? t('cases.work.case.contactRequest', { channel: t(`cases.channel.${contact.channel}`) })
+        : t('cases.work.case.contactRequestPlain');
+    if (contact.kind === 'from-requester') return t('cases.work.case.contactFromRequester');
+    return contact.by ? t('cases.work.case.contactToRequesterBy', { name: contact.by }) : t('cases.work.case.contactToRequester');
+  };
+  return (
+    <ul className="gv-case-cards gv-case-cards--compact">
+      {found.recentContacts.map((contact) => (
+        <li key={`${contact.caseId}-${contact.at}-${contact.kind}`} className="gv-case-card">
+          <p className="gv-case-card__title">
+            <time dateTime={contact.at}>{formatDateTime(contact.at, language)}</time>: {what(contact)}
+          </p>
+          <p className="gv-case-card__line">
+            {contact.caseId === found.id ? (
+              t('cases.work.case.contactCase', { product: contact.product.title, reference: contact.reference })
+            ) : (
+              <Link to={`/werk/dossiers/${contact.caseId}`}>
+                {t('cases.work.case.contactCase', { product: contact.product.title, reference: contact.reference })}
+              </Link>
+            )}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+};
+
 /** Shown after a hand-over in place of the case: the case may no longer be ours to read. */
 const HandedOver = ({ found, to }: { found: StaffCase; to: string }) => {
   const { t } = useTranslation();
@@ -197,6 +232,8 @@ export const StaffCasePage = () => {
         <Requester found={data} />
         <Heading level={3}>{t('cases.work.case.otherCasesTitle')}</Heading>
         <OtherCases found={data} />
+        <Heading level={3}>{t('cases.work.case.recentContactsTitle')}</Heading>
+        <RecentContacts found={data} />
       </Section>
 
       {documents.length > 0 ? (
