@@ -301,6 +301,37 @@ describe('a certificate', () => {
 });
 
 describe('a report with a photo', () => {
+  test('is sent by a visitor without logging in: the photo goes with it, and the secret link shows both', async () => {
+    const visitor = await person('anonymous-reporter', { width: 360, height: 740 });
+    await visit(visitor, '/aanvragen/melding-openbaar-domein');
+    await expect.poll(() => visitor.getByRole('heading', { level: 2, name: 'Aanmelden hoeft niet' }).count()).toBe(1);
+    expect(await visitor.getByRole('link', { name: 'Aanmelden met eID of itsme' }).count()).toBe(1);
+    await expectAccessible(visitor);
+
+    await visitor.getByLabel(/^Foto's/).setInputFiles({ name: 'put.png', mimeType: 'image/png', buffer: onePixelPng });
+    await expect.poll(() => visitor.getByText('put.png is opgeladen.').count()).toBe(1);
+    await visitor.getByRole('combobox', { name: 'Wat wilt u melden?' }).selectOption({ index: 1 });
+    await visitor.getByRole('textbox', { name: 'Beschrijf het probleem' }).fill('Een diepe put in het fietspad.');
+    await visitor.getByRole('combobox', { name: /Straat/ }).fill('Marktstraat');
+    await visitor.getByRole('textbox', { name: /Huisnummer/ }).fill('3');
+    await visitor.getByRole('textbox', { name: /Postcode/ }).fill('8530');
+    await visitor
+      .getByRole('group', { name: /Is het gevaarlijk/ })
+      .getByRole('radio', { name: 'Ja' })
+      .check();
+    await visitor
+      .getByRole('group', { name: /Wilt u horen/ })
+      .getByRole('radio', { name: 'Nee' })
+      .check();
+    await visitor.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await expect.poll(() => visitor.getByRole('heading', { level: 1 }).textContent()).toBe('Uw aanvraag is verstuurd');
+    await expectAccessible(visitor);
+
+    await visitor.getByRole('link', { name: 'Mijn dossier en het antwoord bekijken' }).click();
+    await expect.poll(() => visitor.getByRole('region', { name: 'Bijlagen' }).textContent()).toContain('put.png');
+    await expectAccessible(visitor);
+  });
+
   test('is sent by a resident on a phone: the photo uploads when chosen, a file that is not what it says is refused on the field', async () => {
     const resident = await person('reporter', { width: 360, height: 740 });
     await visit(resident, '/aanvragen/melding-openbaar-domein');

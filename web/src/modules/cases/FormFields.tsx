@@ -26,6 +26,8 @@ export type FieldContext = {
   root: string;
   /** The product whose form this is: a file is uploaded for its question (`POST /api/uploads?form=…&field=…`). */
   product: string;
+  /** Without a login: the page's secret upload scope, sent with each upload and with the submission. */
+  uploadScope?: string | undefined;
 };
 
 /** The message of the error at `name`, or of the first error under it (a file of a list, a part of an address). */
@@ -256,7 +258,7 @@ type FileValue = { name: string; size: number; type: string; id?: string; key?: 
  */
 const FileControl = ({ context, field, path, label, hint, error }: PartProps & { field: Extract<LeafField, { type: 'file' }> }) => {
   const { t } = useTranslation();
-  const { form, formId, lang, root, product } = context;
+  const { form, formId, lang, root, product, uploadScope } = context;
   const name = `${root}.${path}`;
   const id = fieldDomId(formId, name);
   const ids = fieldIds(id);
@@ -276,6 +278,7 @@ const FileControl = ({ context, field, path, label, hint, error }: PartProps & {
     try {
       const stored = await uploadFile(file, {
         question: { form: product, field: path },
+        scope: uploadScope,
         onProgress: (fraction) => setPending((list) => list.map((item) => (item.key === key ? { ...item, progress: fraction } : item))),
       });
       set(current().map((item) => (item.key === key ? { name: stored.name, size: stored.size, type: stored.type, id: stored.id } : item)));

@@ -50,6 +50,8 @@ export type FormRendererProps = {
   footer?: ReactNode;
   /** Called with the answers after each change (the portal saves them as a draft, debounced). */
   onAnswersChange?: (answers: unknown) => void;
+  /** Without a login: the secret scope the file questions upload under (newUploadScope). */
+  uploadScope?: string;
 };
 
 /**
@@ -59,7 +61,18 @@ export type FormRendererProps = {
  * uses), puts the server's field errors on their fields (`answers.children.1.birthDate`) and lists
  * what to fix in an error summary that leads to each control.
  */
-export const FormRenderer = ({ id, definition, initial, surface = 'portal', submitLabel, onSubmit, extra, footer, onAnswersChange }: FormRendererProps) => {
+export const FormRenderer = ({
+  id,
+  definition,
+  initial,
+  surface = 'portal',
+  submitLabel,
+  onSubmit,
+  extra,
+  footer,
+  onAnswersChange,
+  uploadScope,
+}: FormRendererProps) => {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const [attempt, setAttempt] = useState(0);
@@ -87,7 +100,7 @@ export const FormRenderer = ({ id, definition, initial, surface = 'portal', subm
     const subscription = form.watch((values) => changed.current?.(values.answers));
     return () => subscription.unsubscribe();
   }, [form]);
-  const context: FieldContext = { form, formId: id, visible, lang, root: 'answers', product: definition.product };
+  const context: FieldContext = { form, formId: id, visible, lang, root: 'answers', product: definition.product, uploadScope };
 
   const labelWords = {
     item: (n: number) => t('cases.form.item', { number: n }),

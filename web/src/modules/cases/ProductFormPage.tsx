@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useParams } from 'react-router';
 import type { CaseReceipt } from '../../../../shared/src/cases/cases.contract.ts';
+import { anonymousSubmissionAllowed } from '../../../../shared/src/cases/index.ts';
 import { localize } from '../../../../shared/src/forms/index.ts';
 import { ApiError } from '../../app/api.ts';
 import { currentLanguage } from '../../app/i18n.ts';
@@ -11,9 +12,10 @@ import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
 import { Button, ButtonLink, ExternalButtonLink, Heading, Link, Paragraph } from '../../ui/index.ts';
 import { loginPageHref, oidcLoginHref, useMe } from '../identity/index.ts';
+import { newUploadScope } from './attachments.api.ts';
 import { type LoginNeed, loginNeed } from './case-display.rules.ts';
 import { useDeleteDraft, useDraft, useForgetDraft } from './case-drafts.api.ts';
-import { type ProductForm, useKnownProfile, useProductForm, useSubmitCase } from './cases.api.ts';
+import { type ProductForm, useAskQuestion, useKnownProfile, useProductForm, useSubmitCase } from './cases.api.ts';
 import { FormRenderer } from './FormRenderer.tsx';
 import { type AnswersValue, initialAnswers, knownPersonOf } from './form-renderer.rules.ts';
 import { SubmissionConfirmation } from './SubmissionConfirmation.tsx';
@@ -21,7 +23,18 @@ import { useDraftAutosave } from './use-draft-autosave.ts';
 import { useIdempotencyKey } from './use-idempotency-key.ts';
 
 /** Why the person cannot submit yet, and the login that lets them (coming back to this form after). */
-const LoginFirst = ({ need, product, slug }: { need: Exclude<LoginNeed, 'none'>; product: ProductForm; slug: string }) => {
+const LoginFirst = ({
+  need,
+  product,
+  slug,
+  anonymous = false,
+}: {
+  need: Exclude<LoginNeed, 'none'>;
+  product: ProductForm;
+  slug: string;
+  /** Anyone may send this form: the login is offered, the form follows below. */
+  anonymous?: boolean;
+}) => {
   const { t } = useTranslation();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
@@ -40,9 +53,19 @@ const LoginFirst = ({ need, product, slug }: { need: Exclude<LoginNeed, 'none'>;
   }
   return (
     <div className="gv-panel gv-stack">
-      <Heading level={2}>{t(need === 'login' ? 'cases.request.loginTitle' : 'cases.request.strongerTitle')}</Heading>
+      <Heading level={2}>
+        {t(anonymous ? 'cases.request.anonymousTitle' : need === 'login' ? 'cases.request.loginTitle' : 'cases.request.strongerTitle')}
+      </Heading>
       <Paragraph>
-        {t(need === 'stronger-login' ? 'cases.request.strongerText' : strong ? 'cases.request.loginStrongText' : 'cases.request.loginText')}
+        {t(
+          anonymous
+            ? 'cases.request.anonymousText'
+            : need === 'stronger-login'
+              ? 'cases.request.strongerText'
+              : strong
+                ? 'cases.request.loginStrongText'
+                : 'cases.request.loginText',
+        )}
       </Paragraph>
       <p className="gv-button-row">
         <ExternalButtonLink href={oidcLoginHref('resident', { returnTo: here, language: currentLanguage() })} appearance="primary-action">
@@ -169,6 +192,39 @@ const RequestForm = ({ product, slug, title }: { product: ProductForm; slug: str
 };
 
 /**
+ * The form of a product anyone may send (a report, anonymousSubmissionAllowed) for a visitor who
+ * does not log in: sent through `POST /api/questions`, photos uploaded under the page's secret
+ * scope, no draft (there is no account to keep it for). The confirmation gives the secret link.
+ */
+const AnonymousRequestForm = ({ product, slug, title }: { product: ProductForm; slug: string; title: string }) => {
+  const { t } = useTranslation();
+  const ask = useAskQuestion();
+  const key = useIdempotencyKey();
+  const [uploadScope] = useState(newUploadScope);
+  const [receipt, setReceipt] = useState<CaseReceipt | null>(null);
+  if (receipt) return <SubmissionConfirmation receipt={receipt} family={product.family} audience="anonymous" kind="request" />;
+  return (
+    <>
+      <TitleBlock title={title} slug={slug} />
+      <LoginFirst need="login" product={product} slug={slug} anonymous />
+      <FormRenderer
+        id="request"
+        definition={product.form}
+        initial={initialAnswers(product.form)}
+        submitLabel={t('cases.request.submit')}
+        uploadScope={uploadScope}
+        footer={<Paragraph className="gv-form-note">{t('cases.request.privacy')}</Paragraph>}
+        onSubmit={async ({ answers }) => {
+          const result = await ask.mutateAsync({ product: slug, answers, idempotencyKey: key.current(), channel: 'online', uploadScope });
+          key.renew();
+          setReceipt(result);
+        }}
+      />
+    </>
+  );
+};
+
+/**
  * `/aanvragen/:slug`: the online form of a product. A visitor (or someone whose login is not
  * strong enough for this product) is told why and offered the login that brings them back here.
  */
@@ -188,10 +244,14 @@ export const ProductFormPage = () => {
   }
   if (me.isError) return <QueryAlert error={me.error} onRetry={() => void me.refetch()} />;
   const need = loginNeed(product.data.requiredPermission, me.data);
+  // A report anyone may make: a visitor sends it without logging in (the login is offered first).
+  const anonymous = need === 'login' && anonymousSubmissionAllowed(slug, product.data.family, product.data.form);
   return (
     <div className="gv-stack gv-stack--loose">
       {need === 'none' ? (
         <RequestForm product={product.data} slug={slug} title={title} />
+      ) : anonymous ? (
+        <AnonymousRequestForm product={product.data} slug={slug} title={title} />
       ) : (
         <>
           <TitleBlock title={title} slug={slug} />

@@ -111,9 +111,9 @@ export const SubmissionConfirmation = ({
           <Heading level={2} id="confirmation-follow">
             {t('cases.confirmation.followTitle')}
           </Heading>
-          <Paragraph>{t('cases.confirmation.followText')}</Paragraph>
+          <Paragraph>{t(kind === 'question' ? 'cases.confirmation.followText' : 'cases.confirmation.followTextCase')}</Paragraph>
           <p>
-            <Link to={follow}>{t('cases.confirmation.followLink')}</Link>
+            <Link to={follow}>{t(kind === 'question' ? 'cases.confirmation.followLink' : 'cases.confirmation.followLinkCase')}</Link>
           </p>
         </section>
       ) : (

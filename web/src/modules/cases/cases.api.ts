@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { uploadScopeHeader } from '../../../../shared/src/cases/attachments.contract.ts';
 import {
   type AssistedSubmissionRequest,
   caseReceiptSchema,
@@ -60,8 +61,8 @@ export const newIdempotencyKey = (): string => {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 };
 
-const submit = (path: string, body: unknown, idempotencyKey: string) =>
-  apiFetch(path, { method: 'POST', body, schema: caseReceiptSchema, headers: { 'idempotency-key': idempotencyKey } });
+const submit = (path: string, body: unknown, idempotencyKey: string, headers: Record<string, string> = {}) =>
+  apiFetch(path, { method: 'POST', body, schema: caseReceiptSchema, headers: { ...headers, 'idempotency-key': idempotencyKey } });
 
 /** A logged-in resident submits a request (`POST /api/cases`). */
 export const useSubmitCase = () => {
@@ -84,12 +85,21 @@ export const useAskQuestion = () =>
       idempotencyKey,
       product,
       channel,
+      uploadScope,
     }: {
       answers: Record<string, unknown>;
       idempotencyKey: string;
       product?: string;
       channel?: 'online' | 'kiosk';
-    }) => submit('/api/questions', { product, answers, language: currentLanguage(), channel }, idempotencyKey),
+      /** The scope the form's files were uploaded under (a report with photos). */
+      uploadScope?: string;
+    }) =>
+      submit(
+        '/api/questions',
+        { product, answers, language: currentLanguage(), channel },
+        idempotencyKey,
+        uploadScope ? { [uploadScopeHeader]: uploadScope } : {},
+      ),
   });
 
 /** An employee registers a request for someone (`POST /api/work/cases`). */
