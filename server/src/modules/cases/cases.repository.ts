@@ -51,14 +51,15 @@ export type RequesterFilter = { accountId: string; personIds: readonly string[];
 /** SQL of the cases module: cases, their timeline and the reference counters. */
 export const createCasesRepository = (db: Executor) => ({
   /**
-   * The next sequence number for a prefix and year. Run it on the pool, not in the submission's
-   * transaction: the counter row is then locked for one statement only.
+   * Reserves `count` reference numbers for a prefix and year and answers the last of them (the
+   * block is `last - count + 1 … last`; case-references.ts hands them out). Run it on the pool, not
+   * in a submission's transaction: the counter row is then locked for one statement only.
    */
-  async nextReferenceSequence(prefix: string, year: number): Promise<number> {
+  async reserveReferences(prefix: string, year: number, count: number): Promise<number> {
     const row = await db
       .insertInto('case_reference_counters')
-      .values({ prefix, year, last_sequence: 1 })
-      .onConflict((oc) => oc.columns(['prefix', 'year']).doUpdateSet({ last_sequence: sql`case_reference_counters.last_sequence + 1` }))
+      .values({ prefix, year, last_sequence: count })
+      .onConflict((oc) => oc.columns(['prefix', 'year']).doUpdateSet({ last_sequence: sql`case_reference_counters.last_sequence + ${count}` }))
       .returning('last_sequence')
       .executeTakeFirstOrThrow();
     return Number(row.last_sequence);

@@ -30,7 +30,7 @@ import { type FormAnswers, type FormDefinition, validateAnswers } from '../../..
 import { type Actor, hasPermission, type ResidentActor } from '../../../../shared/src/identity/access.ts';
 import type { Language } from '../../../../shared/src/platform/language.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { pipelined, pipelinedTransaction } from '../../platform/db/pipelined.ts';
+import { pipelinedTransaction } from '../../platform/db/pipelined.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { createCaseAttachmentsService } from './case-attachments.service.ts';
 import { createCaseBulkService } from './case-bulk.service.ts';
@@ -53,6 +53,7 @@ import type { DraftOwner } from './case-drafts.repository.ts';
 import { createCaseDraftsService } from './case-drafts.service.ts';
 import { looksLikeFollowToken } from './case-follow-token.ts';
 import { firstAddressAnswer, subMunicipalityOf } from './case-intake.rules.ts';
+import { createReferenceAllocator } from './case-references.ts';
 import { createCaseTemplatesService } from './case-templates.service.ts';
 import { createCaseWorkService } from './case-work.service.ts';
 import { casesError } from './cases.errors.ts';
@@ -121,6 +122,8 @@ export const createCasesService = (deps: CasesDeps) => {
 
   // Submitting
 
+  const references = createReferenceAllocator((prefix, year, count) => createCasesRepository(db).reserveReferences(prefix, year, count));
+
   /** Thrown inside the storing transaction to roll it back when another submission holds the key. */
   const lostIdempotencyRace = new Error('another submission holds this idempotency key');
 
@@ -165,14 +168,11 @@ export const createCasesService = (deps: CasesDeps) => {
     actor.kind === 'staff' ? 'staff' : actor.kind === 'resident' ? 'resident' : 'anonymous';
 
   /** The answer to a submission sent again with its Idempotency-Key: the first one's receipt, if it is the same request. */
-  const replayOf = (existing: CaseRow, requestHash: string, actor: Actor): SubmissionResult => {
-    if (existing.request_hash !== requestHash) throw casesError('case-idempotency-key-reused');
-    return { created: false, receipt: receiptOf(existing, viewerOf(actor)) };
-  };
-
   const existingSubmission = async (scope: string, key: string, requestHash: string, actor: Actor): Promise<SubmissionResult | null> => {
     const existing = await createCasesRepository(db).findByIdempotencyKey(scope, key);
-    return existing ? replayOf(existing, requestHash, actor) : null;
+    if (!existing) return null;
+    if (existing.request_hash !== requestHash) throw casesError('case-idempotency-key-reused');
+    return { created: false, receipt: receiptOf(existing, viewerOf(actor)) };
   };
 
   /**
@@ -237,25 +237,30 @@ export const createCasesService = (deps: CasesDeps) => {
     const { form, version } = formFor(product.slug);
     const now = clock.now();
     const checked = validateAnswers(form, intake.answers, intake.requestLanguage, { today: localDate(city, now) });
-    const year = caseReferenceYear(city.timeZone, now);
-    // The earlier submission with this key and the next reference number in one round trip. The
-    // counter outside the transaction on purpose: its row is locked for this one statement only. A
-    // replay or a refused file leaves a number unused, as a failed transaction does.
-    const [existing, sequence] = await pipelined(db, (batch) =>
-      Promise.all([
-        intake.idempotencyKey ? createCasesRepository(batch).findByIdempotencyKey(intake.scope, intake.idempotencyKey) : undefined,
-        checked.ok ? createCasesRepository(batch).nextReferenceSequence(city.caseReferencePrefix, year) : 0,
-      ]),
-    );
-    if (existing) return replayOf(existing, intake.requestHash, actor);
+    // A submission sent again with its Idempotency-Key is not looked up first: it is made again and
+    // its insert meets the first one's key, which then answers (below). Only where the retry cannot
+    // pass again is the first one looked for: answers no longer valid, files already attached.
+    const replayed = async () => (intake.idempotencyKey ? existingSubmission(intake.scope, intake.idempotencyKey, intake.requestHash, actor) : null);
     if (!checked.ok) {
+      const existing = await replayed();
+      if (existing) return existing;
       throw new AppError('validation-failed', {
         fields: checked.errors.map((error) => ({ field: `answers.${error.field}`, code: error.code, message: { [intake.requestLanguage]: error.message } })),
       });
     }
     // The declared files must be the actor's own uploads, of an allowed type and size (checked on the stored bytes).
-    const files = await attachments.checkFormFiles(actor, intake.uploadScope, form, checked.answers);
+    let files: Awaited<ReturnType<typeof attachments.checkFormFiles>>;
+    try {
+      files = await attachments.checkFormFiles(actor, intake.uploadScope, form, checked.answers);
+    } catch (error) {
+      const existing = await replayed();
+      if (existing) return existing;
+      throw error;
+    }
     const answers = files.answers;
+    const year = caseReferenceYear(city.timeZone, now);
+    // From this process's block of reference numbers, mostly without a round trip (case-references.ts).
+    const sequence = await references.next(city.caseReferencePrefix, year);
     const handling: CaseHandling = family === 'certificate' ? intake.handling : 'human';
     const received = newCaseState(family, now, handling);
     const id = crypto.randomUUID();
