@@ -300,6 +300,23 @@ describe('a certificate', () => {
   });
 });
 
+/** Fills the questions of the public-space report (in the Marktstraat, 8530; no feedback wanted). */
+const fillReport = async (page: Page, report: { what: string; description: string; houseNumber: string; dangerous: 'Ja' | 'Nee' }) => {
+  await page.getByRole('combobox', { name: 'Wat wilt u melden?' }).selectOption({ label: report.what });
+  await page.getByRole('textbox', { name: 'Beschrijf het probleem' }).fill(report.description);
+  await page.getByRole('combobox', { name: /Straat/ }).fill('Marktstraat');
+  await page.getByRole('textbox', { name: /Huisnummer/ }).fill(report.houseNumber);
+  await page.getByRole('textbox', { name: /Postcode/ }).fill('8530');
+  await page
+    .getByRole('group', { name: /Is het gevaarlijk/ })
+    .getByRole('radio', { name: report.dangerous })
+    .check();
+  await page
+    .getByRole('group', { name: /Wilt u horen/ })
+    .getByRole('radio', { name: 'Nee' })
+    .check();
+};
+
 describe('a report with a photo', () => {
   test('is sent by a visitor without logging in: the photo goes with it, and the secret link shows both', async () => {
     const visitor = await person('anonymous-reporter', { width: 360, height: 740 });
@@ -310,19 +327,7 @@ describe('a report with a photo', () => {
 
     await visitor.getByLabel(/^Foto's/).setInputFiles({ name: 'put.png', mimeType: 'image/png', buffer: onePixelPng });
     await expect.poll(() => visitor.getByText('put.png is opgeladen.').count()).toBe(1);
-    await visitor.getByRole('combobox', { name: 'Wat wilt u melden?' }).selectOption({ index: 1 });
-    await visitor.getByRole('textbox', { name: 'Beschrijf het probleem' }).fill('Een diepe put in het fietspad.');
-    await visitor.getByRole('combobox', { name: /Straat/ }).fill('Marktstraat');
-    await visitor.getByRole('textbox', { name: /Huisnummer/ }).fill('3');
-    await visitor.getByRole('textbox', { name: /Postcode/ }).fill('8530');
-    await visitor
-      .getByRole('group', { name: /Is het gevaarlijk/ })
-      .getByRole('radio', { name: 'Ja' })
-      .check();
-    await visitor
-      .getByRole('group', { name: /Wilt u horen/ })
-      .getByRole('radio', { name: 'Nee' })
-      .check();
+    await fillReport(visitor, { what: 'Put of schade aan weg of voetpad', description: 'Een diepe put in het fietspad.', houseNumber: '3', dangerous: 'Ja' });
     await visitor.getByRole('button', { name: 'Aanvraag versturen' }).click();
     await expect.poll(() => visitor.getByRole('heading', { level: 1 }).textContent()).toBe('Uw aanvraag is verstuurd');
     await expectAccessible(visitor);
@@ -349,19 +354,7 @@ describe('a report with a photo', () => {
     await expect.poll(() => resident.getByText('zwerfvuil.png is opgeladen.').count()).toBe(1);
     expect(await resident.locator('#request-answers-photos-error').count()).toBe(0);
 
-    await resident.getByRole('combobox', { name: 'Wat wilt u melden?' }).selectOption({ label: 'Zwerfvuil of sluikstort' });
-    await resident.getByRole('textbox', { name: 'Beschrijf het probleem' }).fill('Een hoop zwerfvuil naast de glasbol.');
-    await resident.getByRole('combobox', { name: /Straat/ }).fill('Marktstraat');
-    await resident.getByRole('textbox', { name: /Huisnummer/ }).fill('1');
-    await resident.getByRole('textbox', { name: /Postcode/ }).fill('8530');
-    await resident
-      .getByRole('group', { name: /Is het gevaarlijk/ })
-      .getByRole('radio', { name: 'Nee' })
-      .check();
-    await resident
-      .getByRole('group', { name: /Wilt u horen/ })
-      .getByRole('radio', { name: 'Nee' })
-      .check();
+    await fillReport(resident, { what: 'Zwerfvuil of sluikstort', description: 'Een hoop zwerfvuil naast de glasbol.', houseNumber: '1', dangerous: 'Nee' });
     await expectAccessible(resident);
     await resident.getByRole('button', { name: 'Aanvraag versturen' }).click();
     await expect.poll(() => resident.getByRole('heading', { level: 1 }).textContent()).toBe('Uw aanvraag is verstuurd');

@@ -86,37 +86,24 @@ export const createCaseWorkService = (core: CaseCore) => {
     const requester = { personId: row.requester_person_id, accountId: row.requester_account_id };
     const strip = access === 'work' && actor.organisation === 'city';
     const [others, contacts] = strip ? await Promise.all([repo.listOpenForRequester(requester, row.id), repo.listRecentContacts(requester)]) : [[], []];
-    await audit.record(db, actor, {
-      action: 'cases.case.read',
-      subjectPersonId: row.requester_person_id,
-      resourceType: 'case',
-      resourceId: row.id,
-      purpose: 'case-handling',
-      ...(requestId ? { requestId } : {}),
-      details: { reference: row.reference },
+    // Each read in the audit log with the person: the case, and each part of the strip that showed something.
+    const read = (action: string, details: Record<string, unknown>) => ({
+      actor,
+      entry: {
+        action,
+        subjectPersonId: row.requester_person_id,
+        resourceType: 'case',
+        resourceId: row.id,
+        purpose: 'case-handling',
+        ...(requestId ? { requestId } : {}),
+        details,
+      },
     });
-    if (others.length > 0) {
-      await audit.record(db, actor, {
-        action: 'cases.open-cases.read',
-        subjectPersonId: row.requester_person_id,
-        resourceType: 'case',
-        resourceId: row.id,
-        purpose: 'case-handling',
-        ...(requestId ? { requestId } : {}),
-        details: { references: others.map((other) => other.reference) },
-      });
-    }
-    if (contacts.length > 0) {
-      await audit.record(db, actor, {
-        action: 'cases.contacts.read',
-        subjectPersonId: row.requester_person_id,
-        resourceType: 'case',
-        resourceId: row.id,
-        purpose: 'case-handling',
-        ...(requestId ? { requestId } : {}),
-        details: { references: [...new Set(contacts.map((contact) => contact.reference))] },
-      });
-    }
+    await audit.recordAll(db, [
+      read('cases.case.read', { reference: row.reference }),
+      ...(others.length > 0 ? [read('cases.open-cases.read', { references: others.map((other) => other.reference) })] : []),
+      ...(contacts.length > 0 ? [read('cases.contacts.read', { references: [...new Set(contacts.map((contact) => contact.reference))] })] : []),
+    ]);
     const consent = row.consent as (Record<string, unknown> & { staffName?: string }) | null;
     const state = stateOf(row);
     return {
