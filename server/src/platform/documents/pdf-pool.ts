@@ -9,17 +9,17 @@ export type PdfRenderPool = { render: (input: CertificatePdfInput) => Promise<Re
  * A PDF costs several milliseconds of pure CPU (layout, font subsets, compression). Rendered on
  * the event loop, it holds up every other request of the instance while it runs; in worker threads
  * (piscina) the event loop keeps answering and a second core does the rendering. One thread per
- * core beyond the first, at least one, at most four; a thread starts at the first certificate and
- * stops after a minute without work. A render that throws rejects like the in-process renderer.
+ * core beyond the first, at least one, at most four, started with the pool and kept: a certificate
+ * at night does not wait for a thread to start and parse its fonts again. A render that throws
+ * rejects like the in-process renderer.
  */
 export const createPdfRenderPool = (options: { threads?: number } = {}): PdfRenderPool => {
   const threads = options.threads ?? Math.min(4, Math.max(1, availableParallelism() - 1));
   const pool = new Piscina<CertificatePdfInput, RenderedPdf>({
     filename: new URL('./certificate-pdf.worker.ts', import.meta.url).href,
     name: 'renderInWorker',
-    minThreads: 0,
+    minThreads: threads,
     maxThreads: threads,
-    idleTimeout: 60_000,
     // First come, first served: by default a task that finds every thread busy goes back to the
     // end of the queue, and under steady load one certificate then waits behind dozens of later
     // ones (measured: up to 1.3 s in the queue for a render of 10 ms).
