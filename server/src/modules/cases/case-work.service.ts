@@ -10,11 +10,10 @@ import type {
 import {
   assign as assignRule,
   availableEvents,
-  type CaseChannel,
   type CaseEvent,
   type CaseOutcome,
   type CaseStatus,
-  caseChannels,
+  caseChannelSchema,
   claim as claimRule,
   handOver as handOverRule,
   type OwnerUnit,
@@ -33,8 +32,6 @@ import { casesError, ownershipError } from './cases.errors.ts';
 import { canSeeQueue, canStaff, canTestRouting, type StaffCaseAction, staffCaseAccess, workTeamsOf } from './cases.policy.ts';
 import { attachmentViewOf, ownerOf, ownerView, storedAttachmentOf, toQueueItem, toTimelineEntry } from './cases.presenter.ts';
 import { type CaseRow, createCasesRepository } from './cases.repository.ts';
-
-const isCaseChannel = (value: string | null): value is CaseChannel => (caseChannels as readonly (string | null)[]).includes(value);
 
 /**
  * The staff side of cases: work queues, the audited case detail with the requester's 360° strip,
@@ -146,7 +143,7 @@ export const createCaseWorkService = (core: CaseCore) => {
       recentContacts: contacts.map((contact) => ({
         at: contact.at.toISOString(),
         kind: contact.type === 'submitted' ? 'request' : contact.type === 'resident-message' ? 'from-requester' : 'to-requester',
-        channel: contact.type === 'submitted' && isCaseChannel(contact.channel) ? contact.channel : null,
+        channel: contact.type === 'submitted' ? (caseChannelSchema.safeParse(contact.channel).data ?? null) : null,
         by: contact.type === 'message' && contact.actor_kind === 'staff' ? contact.actor_name : null,
         caseId: contact.case_id,
         reference: contact.reference,

@@ -260,11 +260,10 @@ export const createCasesService = (deps: CasesDeps) => {
     const answers = files.answers;
     const year = caseReferenceYear(city.timeZone, now);
     // From this process's block of reference numbers, mostly without a round trip (case-references.ts).
-    const sequence = await references.next(city.caseReferencePrefix, year);
+    const reference = formatCaseReference({ prefix: city.caseReferencePrefix, year, sequence: await references.next(city.caseReferencePrefix, year) });
     const handling: CaseHandling = family === 'certificate' ? intake.handling : 'human';
     const received = newCaseState(family, now, handling);
     const id = crypto.randomUUID();
-    const referenceOf = (sequence: number) => formatCaseReference({ prefix: city.caseReferencePrefix, year, sequence });
 
     // An automated certificate is made first and stored with the case, which is then closed at once.
     // It reads where its subject lives, which then places the case without reading that again.
@@ -273,7 +272,7 @@ export const createCasesService = (deps: CasesDeps) => {
         ? await prepareAutomation(
             {
               caseId: id,
-              reference: referenceOf(sequence),
+              reference,
               product: product.slug,
               personId: intake.requester.personId,
               accountId: intake.requester.accountId,
@@ -294,7 +293,6 @@ export const createCasesService = (deps: CasesDeps) => {
     const ownership = initialOwnership(decision.team);
     const serviceNormDays = product.processingTime.workingDays ?? defaultServiceNormDays;
     const due = dueDate(city, { receivedAt: now, serviceNormDays });
-    const reference = referenceOf(sequence);
     const owner = ownerView(city, ownership.owner, intake.language);
 
     const closing = prepared ? automatedClosing({ receivedAt: now, serviceNormDays }, received, now) : null;

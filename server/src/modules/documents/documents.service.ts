@@ -76,9 +76,6 @@ export type PreparedCaseDocument = {
 /** What a document is stored with: its built content, and whom and which case it belongs to. */
 export type IssueInput = { content: CertificateContent; caseId: string | null; subjectPersonId: string | null };
 
-/** The result of issuing: the new document's id, its verification code and the SHA-256 of its bytes. */
-export type IssuedDocument = { documentId: string; code: string; sha256: string; fileName: string; title: string };
-
 export type DocumentsDeps = {
   db: Db;
   audit: AuditLog;
@@ -134,23 +131,21 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
     return { issuedAt, code, bytes, sha256 };
   };
   type RenderedDocument = Awaited<ReturnType<typeof renderDocument>>;
-  const fileNameOf = (content: CertificateContent, rendered: RenderedDocument) => certificateFileName(content.kind, content.printed.reference ?? rendered.code);
 
   /**
    * Stores a rendered document in the caller's transaction (so it exists exactly when the caller's
    * change commits). Throws when a valid document of this kind already exists for the case;
    * `issueForCase` handles that race.
    */
-  const storeDocument = async (trx: Db, input: IssueInput, rendered: RenderedDocument, id: string): Promise<IssuedDocument> => {
+  const storeDocument = async (trx: Db, input: IssueInput, rendered: RenderedDocument, document: IssuedCaseDocument): Promise<void> => {
     const { content } = input;
-    const fileName = fileNameOf(content, rendered);
     const row = await createDocumentsRepository(trx).insert({
-      id,
+      id: document.id,
       case_id: input.caseId,
       kind: content.kind,
       language: content.lang,
       title: content.title,
-      file_name: fileName,
+      file_name: document.fileName,
       verification_code: rendered.code,
       sha256: rendered.sha256,
       bytes: rendered.bytes,
@@ -159,7 +154,6 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
       printed_facts: JSON.stringify(content.printed),
     });
     if (!row) throw new DocumentExistsError(input.caseId ?? '', content.kind);
-    return { documentId: row.id, code: rendered.code, sha256: rendered.sha256, fileName, title: content.title };
   };
 
   // Certificates are issued a few at a time, first come first served: under a burst every request
@@ -201,7 +195,7 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
     const document: IssuedCaseDocument = {
       id,
       title: content.title,
-      fileName: fileNameOf(content, rendered),
+      fileName: certificateFileName(content.kind, content.printed.reference ?? rendered.code),
       downloadUrl: documentDownloadPath(id),
       verificationCode: rendered.code,
     };
@@ -210,7 +204,7 @@ export const createDocumentsService = (deps: DocumentsDeps) => {
       subMunicipality: current?.subMunicipality ?? null,
       store: async (trx) => {
         await Promise.all([
-          storeDocument(trx, { content, caseId: request.caseId, subjectPersonId: request.personId }, rendered, id),
+          storeDocument(trx, { content, caseId: request.caseId, subjectPersonId: request.personId }, rendered, document),
           audit.record(trx, systemActor, {
             action: 'documents.document.issued',
             subjectPersonId: request.personId,

@@ -38,6 +38,5 @@ export {
   type DocumentsService,
   documentDownloadPath,
   type IssuedCaseDocument,
-  type IssuedDocument,
   type IssueInput,
 } from './documents.service.ts';
