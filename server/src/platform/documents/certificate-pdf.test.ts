@@ -106,7 +106,7 @@ describe('renderCertificatePdf', () => {
     }
   });
 
-  it('continues a long household table on a second page and keeps the verification block whole', async () => {
+  it('continues a long household table on a second page under its column headers and keeps the verification block whole', async () => {
     const rows = Array.from({ length: 40 }, (_, i) => [`Persoon ${i + 1}`, '1 januari 2000', 'Kind']);
     const report = await inspectPdf(
       (await renderCertificatePdf(input({ sections: [{ heading: 'Gezinsleden', table: { columns: ['Naam', 'Geboortedatum', 'Relatie'], rows } }] }))).bytes,
@@ -114,6 +114,10 @@ describe('renderCertificatePdf', () => {
     expect(report.pages).toBeGreaterThan(1);
     expect(report.text).toContain('Persoon 40');
     expect(report.fontsEmbedded).toBe(true);
+    // The column headers are printed again on the next page, as an artifact: tagged once.
+    expect(report.text.filter((text) => text === 'Naam')).toHaveLength(2);
+    expect(report.headerScopes).toEqual(['Column', 'Column', 'Column']);
+    expect(report.structureTypes.filter((type) => type === 'TR')).toHaveLength(41);
   });
 
   it('refuses a title that would break the XMP metadata', async () => {

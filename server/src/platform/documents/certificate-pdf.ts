@@ -151,7 +151,41 @@ const keepParsedFonts = (doc: PDFKit.PDFDocument, paths: string[]) => {
   };
 };
 
-const useParsedFonts = (doc: PDFKit.PDFDocument, paths: string[]) => {
+type LayoutRun = { glyphs: unknown[]; positions: unknown[]; advanceWidth: number };
+type LayoutFont = { layoutCache?: Record<string, LayoutRun>; layoutCached?: (text: string) => LayoutRun };
+
+/*
+ * Each document has a few texts no earlier one had: its case reference, its verification code and
+ * the link that carries it. A word new to the layout cache costs a full shaping pass (fontkit's
+ * GSUB/GPOS lookups), which made those few words a sixth of a render. Words out of those texts (plain
+ * ASCII) are therefore put together from their characters' cached layouts, and kept for this
+ * document only: no later one meets them again. The one difference: no kerning inside them, which
+ * a code is better off without. Every other word is shaped as before.
+ */
+const plainWord = /^[\x21-\x7e]+\s?$/;
+const composeOneOffWords = (font: LayoutFont, oneOff: string[]) => {
+  const shared = font.layoutCache;
+  const layoutCached = font.layoutCached?.bind(font);
+  if (!shared || !layoutCached) return;
+  const composed = new Map<string, LayoutRun>();
+  font.layoutCached = (text) => {
+    const known = shared[text] ?? composed.get(text);
+    if (known) return known;
+    const word = text.trimEnd();
+    if (word.length < 2 || !plainWord.test(text) || !oneOff.some((one) => one.includes(word))) return layoutCached(text);
+    const run: LayoutRun = { glyphs: [], positions: [], advanceWidth: 0 };
+    for (const character of text) {
+      const part = layoutCached(character);
+      run.glyphs.push(...part.glyphs);
+      run.positions.push(...part.positions);
+      run.advanceWidth += part.advanceWidth;
+    }
+    composed.set(text, run);
+    return run;
+  };
+};
+
+const useParsedFonts = (doc: PDFKit.PDFDocument, paths: string[], oneOff: string[]) => {
   const internals = doc as unknown as PdfKitInternals;
   if (!parsedFonts || !internals._fontFamilies || typeof internals._fontCount !== 'number') return;
   boundLayoutCaches();
@@ -161,6 +195,7 @@ const useParsedFonts = (doc: PDFKit.PDFDocument, paths: string[]) => {
     internals._fontCount += 1;
     const font = new parsedFonts.embeddedFont(doc, parsed, `F${internals._fontCount}`);
     (font as unknown as { layoutCache: unknown }).layoutCache = parsedFonts.caches.get(path);
+    composeOneOffWords(font as unknown as LayoutFont, oneOff);
     internals._fontFamilies[path] = font as never;
     internals._fontFamilies[font.name] = font as never;
   }
@@ -363,7 +398,7 @@ export const renderCertificatePdf = async (input: CertificatePdfInput): Promise<
       ModDate: input.issuedAt,
     },
   });
-  useParsedFonts(doc, [regular, bold]);
+  useParsedFonts(doc, [regular, bold], [input.verification.code, url, ...(input.reference ? [input.reference] : [])]);
   // Each font is registered under its own path: PDFKit caches a font by the name it was selected
   // with, and a table cell switching back selects by path. Under any other name every cell would
   // parse the font file again (measured: half the render time).
@@ -398,13 +433,30 @@ export const renderCertificatePdf = async (input: CertificatePdfInput): Promise<
   const block = (type: string, draw: () => void) => {
     root.add(doc.struct(type, {}, draw));
   };
+  /*
+   * Writes `text` from (x, doc.y) within `width`, in the current font, and leaves doc.y under it.
+   * Most texts here (names, dates, headings, the address) fit on one line: those are measured with
+   * the layout cache and written as one line, without PDFKit's line wrapper (the line breaker runs
+   * over every character, about half of a render's text cost). Longer texts wrap as before.
+   */
+  const write = (text: string, x: number, width: number, options: PDFKit.Mixins.TextOptions = {}) => {
+    if (text.includes('\n') || doc.widthOfString(text) > width) {
+      doc.text(text, x, doc.y, { ...options, width });
+      return;
+    }
+    const lineHeight = doc.currentLineHeight(true);
+    if (doc.y + lineHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    doc.text(text, x, doc.y, { ...options, lineBreak: false });
+    doc.x = x;
+    doc.y += lineHeight;
+  };
   const paragraph = (text: string, options: { font?: 'regular' | 'bold'; size?: number; colour?: string; gap?: number } = {}) => {
     block('P', () => {
       doc
         .font(options.font === 'bold' ? bold : regular)
         .fontSize(options.size ?? 11)
-        .fillColor(options.colour ?? colours.text)
-        .text(text, left, doc.y, { width: lineWidth() });
+        .fillColor(options.colour ?? colours.text);
+      write(text, left, lineWidth());
     });
     doc.moveDown(options.gap ?? 0.5);
   };
@@ -414,10 +466,89 @@ export const renderCertificatePdf = async (input: CertificatePdfInput): Promise<
       doc
         .font(bold)
         .fontSize(level === 'H1' ? 20 : 13)
-        .fillColor(colours.text)
-        .text(text, left, doc.y, { width: lineWidth() });
+        .fillColor(colours.text);
+      write(text, left, lineWidth());
     });
     doc.moveDown(0.4);
+  };
+
+  /*
+   * A tagged table (Table > TR > TH/TD, header cells with their Scope), drawn here rather than with
+   * PDFKit's doc.table: that one measures and lays out every cell twice and gives each cell its own
+   * attribute object, a third of a render for two small tables. Cell backgrounds and borders are
+   * artifacts (decoration); a row that does not fit goes to the next page, where a column header
+   * row is drawn again as an artifact so the columns stay readable.
+   */
+  const padding = { top: 4, right: 6, bottom: 4, left: 6 };
+  const table = (rows: { text: string; header?: 'Row' | 'Column' }[][], columnWidths: number[], fontSize: number) => {
+    const tableStruct = doc.struct('Table');
+    root.add(tableStruct);
+    const lineHeight = () => doc.fontSize(fontSize).currentLineHeight(true);
+    const cellHeight = (text: string, header: boolean, columnWidth: number) => {
+      doc.font(header ? bold : regular).fontSize(fontSize);
+      const inner = columnWidth - padding.left - padding.right;
+      const textHeight = doc.widthOfString(text) <= inner ? lineHeight() : doc.heightOfString(text, { width: inner });
+      return textHeight + padding.top + padding.bottom;
+    };
+    const drawCellBox = (x: number, y: number, width: number, height: number, header: boolean) => {
+      doc.markContent('Artifact', { type: 'Layout' });
+      if (header) doc.save().fillColor(colours.header).rect(x, y, width, height).fill().restore();
+      doc.save().lineWidth(0.5).strokeColor(colours.rule).rect(x, y, width, height).stroke().restore();
+      doc.endMarkedContent();
+    };
+    const columnHeaders = rows[0]?.every((cell) => cell.header === 'Column') ? rows[0] : null;
+    const bottom = () => doc.page.height - doc.page.margins.bottom;
+    rows.forEach((row, index) => {
+      const heights = row.map((cell, column) => cellHeight(cell.text, Boolean(cell.header), columnWidths[column] ?? 0));
+      const height = Math.max(...heights);
+      if (doc.y + height > bottom() && doc.y > doc.page.margins.top) {
+        doc.addPage();
+        doc.y = doc.page.margins.top;
+        if (columnHeaders && index > 0) {
+          // The header row again, for the eye only: the tagged header cells are those of the first page.
+          const repeatHeight = Math.max(...columnHeaders.map((cell, column) => cellHeight(cell.text, true, columnWidths[column] ?? 0)));
+          let x = left;
+          columnHeaders.forEach((cell, column) => {
+            const columnWidth = columnWidths[column] ?? 0;
+            drawCellBox(x, doc.y, columnWidth, repeatHeight, true);
+            doc.markContent('Artifact', { type: 'Pagination' });
+            doc.font(bold).fontSize(fontSize).fillColor(colours.text);
+            const top = doc.y;
+            doc.y = top + padding.top;
+            write(cell.text, x + padding.left, columnWidth - padding.left - padding.right);
+            doc.y = top;
+            doc.endMarkedContent();
+            x += columnWidth;
+          });
+          doc.y += repeatHeight;
+        }
+      }
+      const rowStruct = doc.struct('TR');
+      tableStruct.add(rowStruct);
+      const top = doc.y;
+      let x = left;
+      row.forEach((cell, column) => {
+        const columnWidth = columnWidths[column] ?? 0;
+        drawCellBox(x, top, columnWidth, height, Boolean(cell.header));
+        const cellX = x;
+        const cellStruct = doc.struct(cell.header ? 'TH' : 'TD', {}, () => {
+          doc
+            .font(cell.header ? bold : regular)
+            .fontSize(fontSize)
+            .fillColor(colours.text);
+          doc.y = top + padding.top;
+          write(cell.text, cellX + padding.left, columnWidth - padding.left - padding.right);
+        });
+        if (cell.header) (cellStruct as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: 'Table', Scope: cell.header };
+        rowStruct.add(cellStruct);
+        cellStruct.end();
+        x += columnWidth;
+      });
+      rowStruct.end();
+      doc.x = left;
+      doc.y = top + height;
+    });
+    tableStruct.end();
   };
 
   // The seal is decoration (the issuer is in the text), so it is an artifact that screen readers skip.
@@ -464,39 +595,27 @@ export const renderCertificatePdf = async (input: CertificatePdfInput): Promise<
     gap: 0.8,
   });
 
-  const tableStyle = { padding: [4, 6, 4, 6] as [number, number, number, number], border: 0.5, borderColor: colours.rule };
   for (const section of input.sections) {
     if (section.heading) heading('H2', section.heading);
     for (const text of section.paragraphs ?? []) paragraph(text);
     if (section.facts && section.facts.length > 0) {
-      doc.font(regular).fontSize(10.5).fillColor(colours.text);
-      doc.table({
-        structParent: root,
-        position: { x: left, y: doc.y },
-        maxWidth: width,
-        columnStyles: [width * 0.35, width * 0.65],
-        defaultStyle: tableStyle,
-        data: section.facts.map((fact) => [
-          { text: fact.label, type: 'TH', scope: 'Row', font: { src: bold }, backgroundColor: colours.header },
-          { text: fact.value, type: 'TD' },
-        ]),
-      } as PDFKit.Mixins.TableOptionsWithData);
-      doc.x = left;
+      table(
+        section.facts.map((fact) => [{ text: fact.label, header: 'Row' as const }, { text: fact.value }]),
+        [width * 0.35, width * 0.65],
+        10.5,
+      );
       doc.moveDown(0.8);
     }
     if (section.table && section.table.rows.length > 0) {
-      doc.font(regular).fontSize(10).fillColor(colours.text);
-      doc.table({
-        structParent: root,
-        position: { x: left, y: doc.y },
-        maxWidth: width,
-        defaultStyle: tableStyle,
-        data: [
-          section.table.columns.map((column) => ({ text: column, type: 'TH', scope: 'Column', font: { src: bold }, backgroundColor: colours.header })),
-          ...section.table.rows.map((row) => row.map((cell) => ({ text: cell, type: 'TD' }))),
+      const columns = section.table.columns.length;
+      table(
+        [
+          section.table.columns.map((column) => ({ text: column, header: 'Column' as const })),
+          ...section.table.rows.map((row) => row.map((text) => ({ text }))),
         ],
-      } as PDFKit.Mixins.TableOptionsWithData);
-      doc.x = left;
+        section.table.columns.map(() => width / columns),
+        10,
+      );
       doc.moveDown(0.8);
     }
   }
