@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { prepareRepeatedStatements } from './prepared.ts';
 import type { DB } from './types.ts';
 
 /** The typed database handle passed to every repository; never a global. */
@@ -19,6 +20,7 @@ export const poolOf = (db: Db): pg.Pool | undefined => pools.get(db);
  * Opens a pool and a Kysely instance on it. `max` is per process; several instances share one server.
  * The connections are in pipeline mode (pg's `pipeline: true`): a connection used by one query at
  * a time behaves as usual, and `pipelined` (pipelined.ts) can send several statements at once.
+ * A statement a connection runs again and again is prepared on the server (prepared.ts).
  */
 export const createDb = (connectionString: string, options: { max?: number; applicationName?: string } = {}): { db: Db; pool: pg.Pool } => {
   const pool = new pg.Pool({
@@ -31,6 +33,7 @@ export const createDb = (connectionString: string, options: { max?: number; appl
   });
   // An idle client that loses its server (restart, failover) emits here; without a listener it would crash the process.
   pool.on('error', () => {});
+  pool.on('connect', (client) => prepareRepeatedStatements(client));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
   return { db, pool };
