@@ -8,6 +8,7 @@ import {
   isClosingDay,
   isOpenAt,
   isWorkingDay,
+  localDate,
   nextOpening,
   openingHoursOn,
   upcomingClosingDays,
@@ -235,5 +236,21 @@ describe('working days', () => {
         expect(workingDaysBetween(profile, start, date.subtract({ days: 1 }))).toBe(n - 1);
       }),
     );
+  });
+});
+
+describe('localDate', () => {
+  it('is the calendar date in the city’s time zone, as Temporal computes it, around every DST change and date line', () => {
+    for (const timeZone of ['Europe/Brussels', 'America/New_York', 'Pacific/Kiritimati', 'UTC']) {
+      const profile = { ...buildCityProfile(), timeZone };
+      fc.assert(
+        fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) }), (ms) => {
+          const expected = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+          expect(localDate(profile, new Date(ms))).toBe(expected);
+          expect(localDate(profile, Temporal.Instant.fromEpochMilliseconds(ms))).toBe(expected);
+        }),
+        { numRuns: 500 },
+      );
+    }
   });
 });
