@@ -439,14 +439,14 @@ export const renderCertificatePdf = async (input: CertificatePdfInput): Promise<
    * the layout cache and written as one line, without PDFKit's line wrapper (the line breaker runs
    * over every character, about half of a render's text cost). Longer texts wrap as before.
    */
-  const write = (text: string, x: number, width: number, options: PDFKit.Mixins.TextOptions = {}) => {
+  const write = (text: string, x: number, width: number) => {
     if (text.includes('\n') || doc.widthOfString(text) > width) {
-      doc.text(text, x, doc.y, { ...options, width });
+      doc.text(text, x, doc.y, { width });
       return;
     }
     const lineHeight = doc.currentLineHeight(true);
     if (doc.y + lineHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    doc.text(text, x, doc.y, { ...options, lineBreak: false });
+    doc.text(text, x, doc.y, { lineBreak: false });
     doc.x = x;
     doc.y += lineHeight;
   };
