@@ -217,7 +217,7 @@ const commonCharacters = [
 ].join(' ');
 
 type EmbeddedFontInternals = {
-  subset?: { glyphs: number[]; includeGlyph: (glyphId: number) => number; encode: () => Uint8Array };
+  subset?: { glyphs: number[]; mapping?: Record<number, number> | number[]; includeGlyph: (glyphId: number) => number; encode: () => Uint8Array };
   layout?: (text: string) => { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[] };
   scale?: number;
   widths?: number[];
@@ -230,6 +230,8 @@ type PdfReferenceInternals = { data: Record<string, unknown>; compress: boolean;
 
 /** Per font file: the common characters' glyphs (id, width in PDF units, code points), laid out once. */
 const commonGlyphs = new Map<string, { id: number; width: number; codePoints: number[] }[]>();
+/** Per font file: a subset, widths and code points with just the common glyphs, for new documents to copy. */
+const primedSubsets = new Map<string, { glyphs: number[]; mapping: number[]; widths: number[]; unicode: number[][] }>();
 /** Subsets already built, by font and glyph list: the font program and its compressed stream. */
 const encodedSubsets = new Map<string, { program: Uint8Array; compressed: Buffer }>();
 /** The compressed ToUnicode map of those subsets (the same glyphs map to the same characters). */
@@ -265,11 +267,26 @@ const primeSubsets = (doc: PDFKit.PDFDocument, paths: string[]) => {
       glyphs = font.layout(commonCharacters).glyphs.map((glyph) => ({ id: glyph.id, width: glyph.advanceWidth * scale, codePoints: glyph.codePoints }));
       commonGlyphs.set(path, glyphs);
     }
-    // What EmbeddedFont.encode does for each glyph, without laying the text out again.
-    for (const glyph of glyphs) {
-      const gid = subset.includeGlyph(glyph.id);
-      font.widths[gid] ??= glyph.width;
-      font.unicode[gid] ??= glyph.codePoints;
+    // What EmbeddedFont.encode does for each glyph, without laying the text out again: done once
+    // per font, then every new document starts from copies of the result (its glyph list, its
+    // glyph-id mapping, as an array rather than fontkit's object, and the widths and code points).
+    const primed = primedSubsets.get(path);
+    if (primed && subset.glyphs.length === 1) {
+      subset.glyphs = primed.glyphs.slice();
+      subset.mapping = primed.mapping.slice();
+      font.widths = primed.widths.slice();
+      font.unicode = primed.unicode.slice();
+    } else {
+      for (const glyph of glyphs) {
+        const gid = subset.includeGlyph(glyph.id);
+        font.widths[gid] ??= glyph.width;
+        font.unicode[gid] ??= glyph.codePoints;
+      }
+      if (!primed && subset.mapping && !Array.isArray(subset.mapping)) {
+        const mapping: number[] = [];
+        for (const [id, gid] of Object.entries(subset.mapping)) mapping[Number(id)] = gid;
+        primedSubsets.set(path, { glyphs: subset.glyphs.slice(), mapping, widths: font.widths.slice(), unicode: font.unicode.slice() });
+      }
     }
     // The key is taken before encoding: fontkit's encode appends the parts of composite glyphs.
     let key = '';
