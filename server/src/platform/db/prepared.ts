@@ -44,10 +44,7 @@ export const prepareRepeatedStatements = (client: pg.ClientBase, options: Prepar
     return made;
   };
   (client as unknown as { query: QueryFunction }).query = (config: unknown, values?: unknown, callback?: unknown) => {
-    if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && typeof callback !== 'function') {
-      const name = nameFor(config);
-      if (name) return query({ text: config, values, name });
-    }
-    return callback === undefined ? (values === undefined ? query(config) : query(config, values)) : query(config, values, callback);
+    const name = typeof config === 'string' && Array.isArray(values) && values.length > 0 ? nameFor(config) : undefined;
+    return name ? query({ text: config, values, name }, callback) : query(config, values, callback);
   };
 };

@@ -497,47 +497,52 @@ export const renderCertificatePdf = async (input: CertificatePdfInput): Promise<
    * row is drawn again as an artifact so the columns stay readable.
    */
   const padding = { top: 4, right: 6, bottom: 4, left: 6 };
-  const table = (rows: { text: string; header?: 'Row' | 'Column' }[][], columnWidths: number[], fontSize: number) => {
+  type TableCell = { text: string; header?: 'Row' | 'Column' };
+  const table = (rows: TableCell[][], columnWidths: number[], fontSize: number) => {
     const tableStruct = doc.struct('Table');
     root.add(tableStruct);
-    const lineHeight = () => doc.fontSize(fontSize).currentLineHeight(true);
-    const cellHeight = (text: string, header: boolean, columnWidth: number) => {
-      doc.font(header ? bold : regular).fontSize(fontSize);
-      const inner = columnWidth - padding.left - padding.right;
-      const textHeight = doc.widthOfString(text) <= inner ? lineHeight() : doc.heightOfString(text, { width: inner });
-      return textHeight + padding.top + padding.bottom;
+    const inner = (columnWidth: number) => columnWidth - padding.left - padding.right;
+    const cellHeight = (cell: TableCell, columnWidth: number) => {
+      doc.font(cell.header ? bold : regular).fontSize(fontSize);
+      const text =
+        doc.widthOfString(cell.text) <= inner(columnWidth) ? doc.currentLineHeight(true) : doc.heightOfString(cell.text, { width: inner(columnWidth) });
+      return text + padding.top + padding.bottom;
     };
+    const rowHeight = (row: TableCell[]) => Math.max(...row.map((cell, column) => cellHeight(cell, columnWidths[column] ?? 0)));
     const drawCellBox = (x: number, y: number, width: number, height: number, header: boolean) => {
       doc.markContent('Artifact', { type: 'Layout' });
       if (header) doc.save().fillColor(colours.header).rect(x, y, width, height).fill().restore();
       doc.save().lineWidth(0.5).strokeColor(colours.rule).rect(x, y, width, height).stroke().restore();
       doc.endMarkedContent();
     };
+    const drawCellText = (cell: TableCell, x: number, top: number, columnWidth: number) => {
+      doc
+        .font(cell.header ? bold : regular)
+        .fontSize(fontSize)
+        .fillColor(colours.text);
+      doc.y = top + padding.top;
+      write(cell.text, x + padding.left, inner(columnWidth));
+    };
     const columnHeaders = rows[0]?.every((cell) => cell.header === 'Column') ? rows[0] : null;
-    const bottom = () => doc.page.height - doc.page.margins.bottom;
     rows.forEach((row, index) => {
-      const heights = row.map((cell, column) => cellHeight(cell.text, Boolean(cell.header), columnWidths[column] ?? 0));
-      const height = Math.max(...heights);
-      if (doc.y + height > bottom() && doc.y > doc.page.margins.top) {
+      const height = rowHeight(row);
+      if (doc.y + height > doc.page.height - doc.page.margins.bottom && doc.y > doc.page.margins.top) {
         doc.addPage();
         doc.y = doc.page.margins.top;
         if (columnHeaders && index > 0) {
           // The header row again, for the eye only: the tagged header cells are those of the first page.
-          const repeatHeight = Math.max(...columnHeaders.map((cell, column) => cellHeight(cell.text, true, columnWidths[column] ?? 0)));
+          const top = doc.y;
+          const repeated = rowHeight(columnHeaders);
           let x = left;
           columnHeaders.forEach((cell, column) => {
             const columnWidth = columnWidths[column] ?? 0;
-            drawCellBox(x, doc.y, columnWidth, repeatHeight, true);
+            drawCellBox(x, top, columnWidth, repeated, true);
             doc.markContent('Artifact', { type: 'Pagination' });
-            doc.font(bold).fontSize(fontSize).fillColor(colours.text);
-            const top = doc.y;
-            doc.y = top + padding.top;
-            write(cell.text, x + padding.left, columnWidth - padding.left - padding.right);
-            doc.y = top;
+            drawCellText(cell, x, top, columnWidth);
             doc.endMarkedContent();
             x += columnWidth;
           });
-          doc.y += repeatHeight;
+          doc.y = top + repeated;
         }
       }
       const rowStruct = doc.struct('TR');
@@ -548,14 +553,7 @@ export const renderCertificatePdf = async (input: CertificatePdfInput): Promise<
         const columnWidth = columnWidths[column] ?? 0;
         drawCellBox(x, top, columnWidth, height, Boolean(cell.header));
         const cellX = x;
-        const cellStruct = doc.struct(cell.header ? 'TH' : 'TD', {}, () => {
-          doc
-            .font(cell.header ? bold : regular)
-            .fontSize(fontSize)
-            .fillColor(colours.text);
-          doc.y = top + padding.top;
-          write(cell.text, cellX + padding.left, columnWidth - padding.left - padding.right);
-        });
+        const cellStruct = doc.struct(cell.header ? 'TH' : 'TD', {}, () => drawCellText(cell, cellX, top, columnWidth));
         if (cell.header) (cellStruct as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: 'Table', Scope: cell.header };
         rowStruct.add(cellStruct);
         cellStruct.end();
