@@ -144,6 +144,9 @@ describe('submitting a request', () => {
     expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(responses.map((response) => response.json().reference)).size).toBe(1);
     expect(await t.db.selectFrom('cases').select('id').where('idempotency_key', '=', key).execute()).toHaveLength(1);
+    // The submissions that lost the race left nothing behind: one acknowledgement mail, for the one case.
+    const reference = responses[0]?.json().reference as string;
+    expect(await t.db.selectFrom('mail_outbox').select('id').where('text_body', 'like', `%${reference}%`).execute()).toHaveLength(1);
   });
 
   it('gives every case its own reference, in order', async () => {

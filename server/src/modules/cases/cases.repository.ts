@@ -49,6 +49,10 @@ export type QueueFilter = {
 export type RequesterFilter = { accountId: string; personIds: readonly string[]; state: 'open' | 'closed' | 'all'; limit: number; offset: number };
 
 /** SQL of the cases module: cases, their timeline and the reference counters. */
+/** Whether an error is the insert of a case whose idempotency key another case holds already. */
+export const isIdempotencyConflict = (error: unknown): boolean =>
+  (error as { code?: string; constraint?: string } | null)?.code === '23505' && (error as { constraint?: string }).constraint === 'cases_idempotency_idx';
+
 export const createCasesRepository = (db: Executor) => ({
   /**
    * Reserves `count` reference numbers for a prefix and year and answers the last of them (the
@@ -73,7 +77,7 @@ export const createCasesRepository = (db: Executor) => ({
    * Stores a new case, or nothing when its idempotency key was used (undefined: read that one).
    * `usedDraft`: the draft the submission came from is deleted in the same statement.
    */
-  async insertCase(row: NewCaseRow, usedDraft?: { owner: DraftOwner; product: string }): Promise<CaseRow | undefined> {
+  async insertCase(row: NewCaseRow, usedDraft?: { owner: DraftOwner; product: string }): Promise<CaseRow> {
     const base = usedDraft
       ? db.with('used_draft', (qc) =>
           qc
@@ -83,12 +87,9 @@ export const createCasesRepository = (db: Executor) => ({
             .where('product_slug', '=', usedDraft.product),
         )
       : db;
-    return base
-      .insertInto('cases')
-      .values(row)
-      .onConflict((oc) => oc.columns(['idempotency_scope', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
-      .returningAll()
-      .executeTakeFirst();
+    // No ON CONFLICT: a second case with the same idempotency key fails (cases_idempotency_idx, see
+    // `isIdempotencyConflict`), which aborts the whole transaction it is part of.
+    return base.insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
   async findByIdempotencyKey(scope: string, key: string): Promise<CaseRow | undefined> {

@@ -59,7 +59,7 @@ import { createCaseWorkService } from './case-work.service.ts';
 import { casesError } from './cases.errors.ts';
 import { residentMaySee, staffCaseAccess } from './cases.policy.ts';
 import { ownerView, toResidentCase, toResidentSummary } from './cases.presenter.ts';
-import { type CaseRow, createCasesRepository } from './cases.repository.ts';
+import { type CaseRow, createCasesRepository, isIdempotencyConflict } from './cases.repository.ts';
 
 /**
  * The use cases of the cases module: submitting (online, anonymous, assisted), following a case
@@ -123,9 +123,6 @@ export const createCasesService = (deps: CasesDeps) => {
   // Submitting
 
   const references = createReferenceAllocator((prefix, year, count) => createCasesRepository(db).reserveReferences(prefix, year, count));
-
-  /** Thrown inside the storing transaction to roll it back when another submission holds the key. */
-  const lostIdempotencyRace = new Error('another submission holds this idempotency key');
 
   type Requester = {
     accountId: string | null;
@@ -368,40 +365,46 @@ export const createCasesService = (deps: CasesDeps) => {
     const completed = document && closing ? closing.audit(document) : null;
 
     // Everything is known now: the case, its files, document, e-mail, timeline and audit rows go to
-    // the database together (pipelined: one round trip, then COMMIT).
-    const created = await pipelinedTransaction(db, async (trx) => {
-      const repo = createCasesRepository(trx);
-      const inserted = repo.insertCase(values, intake.draftOwner ? { owner: intake.draftOwner, product: product.slug } : undefined);
-      const rest = Promise.all([
-        attachments.attachFormFiles(trx, id, files, now),
-        prepared?.store(trx),
-        mailTo ? sendCaseMail(trx, values, document ? 'status-changed' : 'submitted', mailTo) : undefined,
-        repo.insertEvents(
-          events.map((event) => ({
-            case_id: id,
-            type: event.type,
-            visibility: event.visibility,
-            actor_kind: event.actor.kind,
-            actor_id: event.actor.id,
-            actor_name: event.actor.name,
-            payload: JSON.stringify(event.payload ?? {}),
-            at: now,
-            notified_at: mailTo && event.visibility === 'resident' ? now : null,
-          })),
-        ),
-        audit.recordAll(trx, [
-          { actor, entry: submitted },
-          ...(completed ? [{ actor: systemActor, entry: caseEntry(completed.action, completed.details) }] : []),
-        ]),
-      ]);
-      rest.catch(() => {});
-      const row = await inserted;
-      // Another submission with the same key got there first: nothing of this one stays (below).
-      if (!row) throw lostIdempotencyRace;
-      await rest;
-      return row;
-    }).catch((error: unknown) => {
-      if (error === lostIdempotencyRace) return null;
+    // the database together, pipelined. Without uploads, COMMIT goes with them (one round trip): no
+    // statement waits for another's answer and only the database can refuse (another case with
+    // this idempotency key fails the insert and so the whole transaction). Uploads are checked
+    // after their statement's answer, so then COMMIT waits for the answers.
+    const created = await pipelinedTransaction(
+      db,
+      async (trx) => {
+        const repo = createCasesRepository(trx);
+        const inserted = repo.insertCase(values, intake.draftOwner ? { owner: intake.draftOwner, product: product.slug } : undefined);
+        const rest = Promise.all([
+          attachments.attachFormFiles(trx, id, files, now),
+          prepared?.store(trx),
+          mailTo ? sendCaseMail(trx, values, document ? 'status-changed' : 'submitted', mailTo) : undefined,
+          repo.insertEvents(
+            events.map((event) => ({
+              case_id: id,
+              type: event.type,
+              visibility: event.visibility,
+              actor_kind: event.actor.kind,
+              actor_id: event.actor.id,
+              actor_name: event.actor.name,
+              payload: JSON.stringify(event.payload ?? {}),
+              at: now,
+              notified_at: mailTo && event.visibility === 'resident' ? now : null,
+            })),
+          ),
+          audit.recordAll(trx, [
+            { actor, entry: submitted },
+            ...(completed ? [{ actor: systemActor, entry: caseEntry(completed.action, completed.details) }] : []),
+          ]),
+        ]);
+        rest.catch(() => {});
+        const row = await inserted;
+        await rest;
+        return row;
+      },
+      { commitWithStatements: files.uploads.length === 0 },
+    ).catch((error: unknown) => {
+      // Another submission with the same key got there first: nothing of this one stayed (below).
+      if (isIdempotencyConflict(error)) return null;
       throw error;
     });
 

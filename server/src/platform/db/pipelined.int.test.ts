@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { createDb, type Db } from './database.ts';
-import { pipelined, pipelinedTransaction } from './pipelined.ts';
+import { holdCommit, pipelined, pipelinedTransaction } from './pipelined.ts';
 
 let database: TestDatabase;
 let db: Db;
@@ -109,5 +109,87 @@ describe('pipelinedTransaction', () => {
       }),
     ).rejects.toThrow('outer rolls back');
     expect(await names()).toEqual([]);
+  });
+});
+
+describe('pipelinedTransaction with commitWithStatements', () => {
+  const eager = { commitWithStatements: true };
+  it('commits the statements it issued together, COMMIT going out with them', async () => {
+    await clear();
+    const [first, , last] = await pipelinedTransaction(db, (trx) => Promise.all([backend(trx), insert(trx, 1), backend(trx)]), eager);
+    expect(first.rows[0]?.pid).toBe(last.rows[0]?.pid);
+    expect(last.rows[0]?.xid).not.toBeNull();
+    expect(await names()).toEqual(['item 1']);
+  });
+
+  it('refuses a statement issued after an answer was awaited: COMMIT had gone out, and the failure says so', async () => {
+    await clear();
+    const late = pipelinedTransaction(
+      db,
+      async (trx) => {
+        await insert(trx, 1);
+        await insert(trx, 2);
+      },
+      eager,
+    );
+    await expect(late).rejects.toThrow('failed after its COMMIT went out');
+    await expect(late).rejects.toMatchObject({ cause: { message: expect.stringContaining('issued after the COMMIT') } });
+    // What went out before COMMIT is committed; the late statement never reached the database.
+    expect(await names()).toEqual(['item 1']);
+  });
+
+  it('rolls everything back when a statement fails, and rethrows its error', async () => {
+    await clear();
+    await insert(db, 5, 'there before');
+    await expect(pipelinedTransaction(db, (trx) => Promise.all([insert(trx, 1), insert(trx, 5), insert(trx, 2)]), eager)).rejects.toMatchObject({
+      code: '23505',
+    });
+    expect(await names()).toEqual(['there before']);
+  });
+
+  it('rolls back when the work fails before the write leaves', async () => {
+    await clear();
+    const refusal = new Error('not this one');
+    await expect(
+      pipelinedTransaction(
+        db,
+        (trx) => {
+          void insert(trx, 1).catch(() => {});
+          throw refusal;
+        },
+        eager,
+      ),
+    ).rejects.toBe(refusal);
+    expect(await names()).toEqual([]);
+  });
+
+  it('waits for the answers before COMMIT while a statement is held back by other I/O (holdCommit)', async () => {
+    await clear();
+    await pipelinedTransaction(
+      db,
+      (trx) => {
+        const release = holdCommit(trx);
+        const held = (async () => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          const issued = insert(trx, 2);
+          release();
+          await issued;
+        })();
+        return Promise.all([insert(trx, 1), held]);
+      },
+      eager,
+    );
+    expect(await names()).toEqual(['item 1', 'item 2']);
+  });
+
+  it('leaves its connection usable after failures, on a pool of three', async () => {
+    await clear();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        pipelinedTransaction(db, (trx) => Promise.all([insert(trx, 100 + i), i % 3 === 0 ? insert(trx, 100 + i) : insert(trx, 200 + i)]), eager),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(10);
+    expect((await names()).length).toBe(40);
   });
 });

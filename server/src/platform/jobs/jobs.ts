@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { fromKysely, type JobWithMetadata, PgBoss } from 'pg-boss';
+import { CompiledQuery } from 'kysely';
+import { type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
+import { holdCommit } from '../db/pipelined.ts';
 
 /** Where a job stands when its handler runs. */
 export type JobMeta = {
@@ -26,6 +28,11 @@ export type QueueDefinition<T> = {
   retryDelayMaxSeconds?: number;
   /** How often an idle worker looks for new jobs (default 2). */
   pollingIntervalSeconds?: number;
+  /**
+   * Jobs fetched at once, run one after the other (default 1). Above 1, a worker fetches again at
+   * once while fetches come back full, so a backlog drains without waiting for the next poll.
+   */
+  batchSize?: number;
   handler: JobHandler<T>;
 };
 
@@ -93,29 +100,43 @@ export const createJobs = (options: { connectionString: string; logger: FastifyB
       if (waiting.length > 0) {
         log.warn({ queue: queue.name, deadLetterQueue: dead, count: waiting.length }, 'jobs wait in the dead-letter queue: inspect and redrive or delete them');
       }
+      const batchSize = queue.batchSize ?? 1;
+      const runOne = async (job: JobWithMetadata<object>): Promise<JobResult> => {
+        const meta: JobMeta = { id: job.id, attempt: job.retryCount, retryLimit: job.retryLimit, final: job.retryCount >= job.retryLimit };
+        try {
+          await queue.handler(job.data, meta);
+          log.debug({ queue: queue.name, jobId: job.id, attempt: meta.attempt }, 'job done');
+          return { id: job.id, status: 'completed' };
+        } catch (error) {
+          if (meta.final) {
+            log.error(
+              { queue: queue.name, jobId: job.id, attempts: meta.attempt + 1, deadLetterQueue: dead, err: error },
+              'job gave up after its last retry and moved to the dead-letter queue',
+            );
+          } else {
+            log.warn(
+              { queue: queue.name, jobId: job.id, attempt: meta.attempt, retryLimit: meta.retryLimit, err: error },
+              'job failed; it is retried with backoff',
+            );
+          }
+          // As pg-boss records a thrown error: retried with backoff, then the dead-letter queue.
+          return { id: job.id, status: 'failed', output: { message: (error as Error)?.message ?? String(error) } };
+        }
+      };
       await b.work(
         queue.name,
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: queue.pollingIntervalSeconds ?? defaults.pollingIntervalSeconds },
-        async ([job]: JobWithMetadata<object>[]) => {
-          if (!job) return;
-          const meta: JobMeta = { id: job.id, attempt: job.retryCount, retryLimit: job.retryLimit, final: job.retryCount >= job.retryLimit };
-          try {
-            await queue.handler(job.data, meta);
-            log.debug({ queue: queue.name, jobId: job.id, attempt: meta.attempt }, 'job done');
-          } catch (error) {
-            if (meta.final) {
-              log.error(
-                { queue: queue.name, jobId: job.id, attempts: meta.attempt + 1, deadLetterQueue: dead, err: error },
-                'job gave up after its last retry and moved to the dead-letter queue',
-              );
-            } else {
-              log.warn(
-                { queue: queue.name, jobId: job.id, attempt: meta.attempt, retryLimit: meta.retryLimit, err: error },
-                'job failed; it is retried with backoff',
-              );
-            }
-            throw error;
-          }
+        {
+          batchSize,
+          burstWhenBatchFull: batchSize > 1,
+          perJobResults: true,
+          includeMetadata: true,
+          pollingIntervalSeconds: queue.pollingIntervalSeconds ?? defaults.pollingIntervalSeconds,
+        },
+        async (jobs: JobWithMetadata<object>[]) => {
+          // One after the other: each job settles on its own, a failing one does not fail the others.
+          const results: JobResult[] = [];
+          for (const job of jobs) results.push(await runOne(job));
+          return results;
         },
       );
     }
@@ -128,11 +149,29 @@ export const createJobs = (options: { connectionString: string; logger: FastifyB
     },
     send: async (name, data, sendOptions) => {
       if (!boss) throw new Error('jobs not started');
-      return boss.send(name, data, {
-        ...(sendOptions?.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
-        ...(sendOptions?.startAfter ? { startAfter: sendOptions.startAfter } : {}),
-        ...(sendOptions?.db ? { db: fromKysely(sendOptions.db) } : {}),
-      });
+      const trx = sendOptions?.db;
+      // pg-boss may look its queue up before it inserts: a pipelined transaction must not send its
+      // COMMIT meanwhile (holdCommit), and may once the insert is issued.
+      const release = trx ? holdCommit(trx) : () => {};
+      try {
+        return await boss.send(name, data, {
+          ...(sendOptions?.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
+          ...(sendOptions?.startAfter ? { startAfter: sendOptions.startAfter } : {}),
+          ...(trx
+            ? {
+                db: {
+                  executeSql: async (text: string, values?: unknown[]) => {
+                    const issued = trx.executeQuery(CompiledQuery.raw(text, values ?? []));
+                    release();
+                    return { rows: [...(await issued).rows] };
+                  },
+                },
+              }
+            : {}),
+        });
+      } finally {
+        release();
+      }
     },
     start: async () => {
       const b = new PgBoss({ connectionString: options.connectionString, application_name: 'gastvrij-jobs', max: 4, supervise: workers, schedule: workers });
