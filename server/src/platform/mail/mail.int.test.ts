@@ -113,6 +113,32 @@ describe('mail through SMTP', () => {
     expect(await rowOf(db, row.id)).toMatchObject({ attempts: 2, last_error: null });
     expect(smtp.messages).toHaveLength(1);
   }, 45_000);
+
+  it('delivers a backlog in batches, each mail settled on its own: a refused one does not hold back or repeat the others', async () => {
+    const smtp = await startSmtpSink({ refuse: (to) => (to.endsWith('@refused.example') ? 'Mailbox unavailable' : null) });
+    cleanups.push(smtp.close);
+    const { mail, db } = await testApp({ SMTP_URL: smtp.url });
+    const rows = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        mail.send({ to: i === 7 ? 'nobody@refused.example' : `inwoner${i}@example.org`, subject: `Bericht ${i}`, text: 'Stad Harelbeke' }),
+      ),
+    );
+    // Forty mails drain by fetching again while batches come back full, not one per poll.
+    await eventually(async () => expect(smtp.messages).toHaveLength(39), 15_000);
+    const stored = await db
+      .selectFrom('mail_outbox')
+      .select(['id', 'status', 'attempts'])
+      .where(
+        'id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .execute();
+    expect(stored.filter((row) => row.status === 'sent' && row.attempts === 1)).toHaveLength(39);
+    const refused = stored.find((row) => row.id === rows[7]?.id);
+    expect(refused).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(new Set(smtp.messages.map((message) => message.subject)).size).toBe(39);
+  });
 });
 
 describe('mail without SMTP_URL', () => {

@@ -58,6 +58,9 @@ export const createMailService = (deps: {
     retryDelaySeconds: retry.delaySeconds,
     retryDelayMaxSeconds: retry.maxDelaySeconds,
     pollingIntervalSeconds: 1,
+    // Ten a fetch, fetched again at once while there are ten: a backlog goes out as fast as the SMTP
+    // server takes it, instead of one mail per poll.
+    batchSize: 10,
     handler: async ({ id }, { final }) => {
       const failure = await deps.db.transaction().execute(async (trx) => {
         const outbox = createMailRepository(trx);
