@@ -86,7 +86,12 @@ export const run = async (ctx: BenchContext): Promise<BenchOutcome> => {
     await ctx.app.stop();
     const app = await ctx.startApp({ SMTP_URL: sink.url });
     const outcome = await measureSubmit({ ...ctx, app });
-    return { ...outcome, details: { ...outcome.details, smtpUrl: sink.url, mailsDelivered: sink.messages.length } };
+    const delivered = sink.messages.length;
+    return {
+      ...outcome,
+      summary: `${outcome.summary} Notification mails delivered to the SMTP server by the end of the run: ${delivered}.`,
+      details: { ...outcome.details, smtpUrl: sink.url, mailsDelivered: delivered },
+    };
   } finally {
     await sink.close();
   }

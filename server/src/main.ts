@@ -15,7 +15,7 @@ import { createDb, type Db, redactUrl } from './platform/db/database.ts';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './platform/db/embedded.ts';
 import { MigrationError, migrate } from './platform/db/migrate.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
-import { citySender, createMailService } from './platform/mail/mail.service.ts';
+import { citySender, createMailService, type MailService } from './platform/mail/mail.service.ts';
 import { runSeeders } from './platform/seed/seed.ts';
 
 /** A start-up failure whose message says what is wrong and how to fix it; the CLI prints it as one line. */
@@ -101,6 +101,7 @@ export const startServer = async (config: Config, progress: Progress = () => {})
   let shuttingDown = false;
   let app: FastifyInstance | null = null;
   let jobs: Jobs | null = null;
+  let mail: MailService | null = null;
   let db: Db | null = null;
 
   /** Each step runs even when an earlier one failed: a half-stopped process must still release the database. */
@@ -123,6 +124,7 @@ export const startServer = async (config: Config, progress: Progress = () => {})
       });
     }
     if (jobs) await step('stopping jobs', () => (jobs as Jobs).stop(config.shutdownTimeoutMs));
+    mail?.close();
     if (db) await step('closing the database pool', () => (db as Db).destroy());
     if (database.embedded) await step('stopping the embedded PostgreSQL', () => (database.embedded as EmbeddedDatabase).stop());
   };
@@ -136,7 +138,7 @@ export const startServer = async (config: Config, progress: Progress = () => {})
 
     db = createDb(database.url, { applicationName: 'gastvrij-app', max: config.dbPoolSize }).db;
     jobs = createJobs({ connectionString: database.url, logger });
-    const mail = createMailService({
+    mail = createMailService({
       db,
       jobs,
       clock: systemClock,

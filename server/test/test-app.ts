@@ -64,6 +64,7 @@ export const createTestApp = async (
     close: async () => {
       await app.close();
       await jobs.stop(2_000);
+      mail.close();
       await db.destroy();
       await database.drop();
     },

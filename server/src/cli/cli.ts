@@ -164,6 +164,7 @@ program
           progress(`demo seed done (${done.length} seeder(s))`);
         } finally {
           await jobs.stop(config.shutdownTimeoutMs);
+          mail.close();
           await db.destroy();
         }
       } finally {

@@ -79,6 +79,7 @@ describe('mail through SMTP', () => {
       from: 'Stad Testdorp <info@testdorp.example>',
       retry: { limit: 2, delaySeconds: 1 },
     });
+    cleanups.push(async () => mail.close());
     await jobs.start();
     cleanups.push(() => jobs.stop(2_000));
 
@@ -105,6 +106,7 @@ describe('mail through SMTP', () => {
     cleanups.push(() => db.destroy());
     const jobs = createJobs({ connectionString: database.url, logger: pino({ level: 'silent' }) });
     const mail = createMailService({ db, jobs, clock: systemClock, smtpUrl: smtp.url, from: 'info@testdorp.example', retry: { limit: 3, delaySeconds: 1 } });
+    cleanups.push(async () => mail.close());
     await jobs.start();
     cleanups.push(() => jobs.stop(2_000));
 
