@@ -318,6 +318,44 @@ const fillReport = async (page: Page, report: { what: string; description: strin
     .check();
 };
 
+describe('a request registered by an employee', () => {
+  test('is filled in on the phone, kept as a draft when the call drops, picked up again and registered for the caller', async () => {
+    const bram = await person('contact-centre', { width: 1280, height: 800 });
+    await loginStaff(bram, 'Bram Declercq');
+    await visit(bram, '/werk/aanvragen/vraag');
+    await expect.poll(() => bram.getByRole('heading', { level: 1 }).textContent()).toContain('Stel uw vraag');
+    const question = `Mag ik mijn container op woensdag al buitenzetten? (${crypto.randomUUID().slice(0, 8)})`;
+    await bram.getByRole('textbox', { name: /Wat is uw vraag/ }).fill(question);
+    await bram.getByRole('radio', { name: 'Per telefoon' }).check();
+    await bram.getByRole('textbox', { name: 'Uw telefoonnummer' }).fill('056 12 34 56');
+    // Saved a moment after typing stops.
+    await expect.poll(() => bram.getByRole('status').filter({ hasText: 'Opgeslagen om' }).count(), { timeout: 10_000 }).toBe(1);
+
+    // The call drops; the page is opened again: the answers are back, with a warning to check them.
+    await visit(bram, '/werk/aanvragen/vraag');
+    await expect.poll(() => bram.getByRole('heading', { level: 2, name: 'Uw onafgewerkte aanvraag is teruggezet' }).count()).toBe(1);
+    expect(await bram.getByRole('textbox', { name: /Wat is uw vraag/ }).inputValue()).toBe(question);
+    expect(await bram.getByRole('radio', { name: 'Per telefoon' }).isChecked()).toBe(true);
+    expect(await bram.getByRole('textbox', { name: 'Uw telefoonnummer' }).inputValue()).toBe('056 12 34 56');
+    await expectAccessible(bram);
+    await bram.getByRole('checkbox', { name: /De stad mag mij contacteren/ }).check();
+
+    await bram.getByRole('radio', { name: 'Iemand anders (zonder rijksregister)' }).check();
+    await bram.getByRole('combobox', { name: 'Hoe kwam de aanvraag binnen?' }).selectOption({ label: 'Telefoon' });
+    await bram.getByRole('checkbox', { name: /De persoon geeft toestemming/ }).check();
+    await bram.getByRole('radio', { name: 'Mondeling' }).check();
+    await bram.getByRole('button', { name: 'Aanvraag registreren' }).click();
+    await expect.poll(() => bram.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe('Aanvraag geregistreerd');
+    await expectAccessible(bram);
+
+    // The submission removed the draft: the next caller gets an empty form.
+    await visit(bram, '/werk/aanvragen/vraag');
+    await expect.poll(() => bram.getByRole('textbox', { name: /Wat is uw vraag/ }).count()).toBe(1);
+    expect(await bram.getByRole('heading', { level: 2, name: 'Uw onafgewerkte aanvraag is teruggezet' }).count()).toBe(0);
+    expect(await bram.getByRole('textbox', { name: /Wat is uw vraag/ }).inputValue()).toBe('');
+  });
+});
+
 describe('a report with a photo', () => {
   test('is sent by a visitor without logging in: the photo goes with it, and the secret link shows both', async () => {
     const visitor = await person('anonymous-reporter', { width: 360, height: 740 });

@@ -14,11 +14,14 @@ import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
 import { Alert, Button, ButtonLink, Choice, Fieldset, FormField, fieldIds, Heading, Link, Paragraph, Select, Textbox } from '../../ui/index.ts';
 import { formatDay } from './CaseParts.tsx';
+import { useDeleteDraft, useDraft, useForgetDraft } from './case-drafts.api.ts';
 import { useProductForm, useRequesterLookup, useSubmitAssisted } from './cases.api.ts';
+import { DraftRestored, DraftStatus } from './DraftParts.tsx';
 import { type FormExtra, FormRenderer } from './FormRenderer.tsx';
-import { initialAnswers } from './form-renderer.rules.ts';
+import { type AnswersValue, initialAnswers } from './form-renderer.rules.ts';
 import { ProductSelect } from './ProductSelect.tsx';
 import { TextArea } from './TextArea.tsx';
+import { useDraftAutosave } from './use-draft-autosave.ts';
 import { useIdempotencyKey } from './use-idempotency-key.ts';
 
 const formId = 'assisted';
@@ -277,21 +280,36 @@ export const AssistedIntakePage = () => {
   const submit = useSubmitAssisted();
   const key = useIdempotencyKey();
   const extra = useIntakeExtra();
+  // The employee's unfinished answers to this product's questions (not who it is for, nor the consent).
+  const draft = useDraft('work', slug);
+  const deleteDraft = useDeleteDraft('work', slug);
+  const forgetDraft = useForgetDraft('work', slug);
+  const autosave = useDraftAutosave('work', slug);
   const [receipt, setReceipt] = useState<CaseReceipt | null>(null);
   const [fill, setFill] = useState(0);
   const title = product.data ? t('cases.work.intake.titleFor', { title: localize(product.data.form.title, currentLanguage()) }) : t('cases.work.intake.title');
   usePageTitle(title);
-  if (product.isPending) return <Loading />;
+  if (product.isPending || draft.isPending) return <Loading />;
   if (product.isError) {
     if (product.error instanceof ApiError && product.error.status === 404) return <NotFoundPage home="/werk" />;
     return <QueryAlert error={product.error} onRetry={() => void product.refetch()} />;
   }
+  const blank = initialAnswers(product.data.form);
+  // Only the form as it first appears picks the draft up: after "start over" or another request, it starts empty.
+  const restored = fill === 0 ? (draft.data ?? null) : null;
+  const startOver = async () => {
+    autosave.reset();
+    await deleteDraft.mutateAsync().catch(() => undefined);
+    setFill((n) => n + 1);
+  };
   if (receipt) {
     return (
       <Done
         receipt={receipt}
         onAgain={() => {
           setReceipt(null);
+          autosave.reset();
+          autosave.resume();
           setFill((n) => n + 1);
         }}
       />
@@ -306,21 +324,44 @@ export const AssistedIntakePage = () => {
         <Heading level={1}>{title}</Heading>
         <Paragraph lead>{t('cases.work.intake.intro')}</Paragraph>
       </div>
+      {restored ? (
+        <DraftRestored
+          title={t('cases.work.intake.draftRestoredTitle')}
+          text={t('cases.work.intake.draftRestoredText')}
+          busy={deleteDraft.isPending}
+          onStartOver={() => void startOver()}
+        />
+      ) : null}
       <FormRenderer
         key={fill}
         id={formId}
         surface="staff"
         definition={product.data.form}
-        initial={initialAnswers(product.data.form)}
+        initial={restored ? { ...blank, ...(restored.answers as AnswersValue) } : blank}
         extra={extra}
         submitLabel={t('cases.work.intake.submit')}
+        onAnswersChange={autosave.onChange}
+        footer={
+          <>
+            <Paragraph className="gv-form-note">{t('cases.work.intake.draftNote')}</Paragraph>
+            <DraftStatus savedAt={autosave.savedAt ?? (restored ? restored.updatedAt : null)} failed={autosave.failed} />
+          </>
+        }
         onSubmit={async ({ answers, requester, channel, consent, language }) => {
-          const result = await submit.mutateAsync({
-            body: { product: slug, answers, requester, channel, consent, language },
-            idempotencyKey: key.current(),
-          });
-          key.renew();
-          setReceipt(result);
+          // No draft save may land after the submission deleted the draft.
+          await autosave.settle();
+          try {
+            const result = await submit.mutateAsync({
+              body: { product: slug, answers, requester, channel, consent, language },
+              idempotencyKey: key.current(),
+            });
+            key.renew();
+            forgetDraft();
+            setReceipt(result);
+          } catch (error) {
+            autosave.resume();
+            throw error;
+          }
         }}
       />
     </div>

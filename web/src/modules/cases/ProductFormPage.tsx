@@ -6,16 +6,16 @@ import { anonymousSubmissionAllowed } from '../../../../shared/src/cases/index.t
 import { localize } from '../../../../shared/src/forms/index.ts';
 import { ApiError } from '../../app/api.ts';
 import { currentLanguage } from '../../app/i18n.ts';
-import { locales } from '../../app/language.rules.ts';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
-import { Button, ButtonLink, ExternalButtonLink, Heading, Link, Paragraph } from '../../ui/index.ts';
+import { ButtonLink, ExternalButtonLink, Heading, Link, Paragraph } from '../../ui/index.ts';
 import { loginPageHref, oidcLoginHref, useMe } from '../identity/index.ts';
 import { newUploadScope } from './attachments.api.ts';
 import { type LoginNeed, loginNeed } from './case-display.rules.ts';
 import { useDeleteDraft, useDraft, useForgetDraft } from './case-drafts.api.ts';
 import { type ProductForm, useAskQuestion, useKnownProfile, useProductForm, useSubmitCase } from './cases.api.ts';
+import { DraftRestored, DraftStatus } from './DraftParts.tsx';
 import { FormRenderer } from './FormRenderer.tsx';
 import { type AnswersValue, initialAnswers, knownPersonOf } from './form-renderer.rules.ts';
 import { SubmissionConfirmation } from './SubmissionConfirmation.tsx';
@@ -93,20 +93,6 @@ const TitleBlock = ({ title, slug }: { title: string; slug: string }) => {
   );
 };
 
-/** "Saved at 14:32" in the city's time zone, or why the answers could not be saved; a quiet status line. */
-const DraftStatus = ({ savedAt, failed }: { savedAt: string | null; failed: boolean }) => {
-  const { t } = useTranslation();
-  const language = currentLanguage();
-  const time = savedAt
-    ? new Intl.DateTimeFormat(locales[language], { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' }).format(new Date(savedAt))
-    : null;
-  return (
-    <p className="gv-form-note" role="status">
-      {failed ? t('cases.request.draft.saveFailed') : time ? t('cases.request.draft.savedAt', { time }) : ''}
-    </p>
-  );
-};
-
 /**
  * The form itself once the person may submit, prefilled with what "Mijn gegevens" knows, or with
  * the answers they saved before (a draft on the server, "start over" throws it away). Answers are
@@ -145,17 +131,12 @@ const RequestForm = ({ product, slug, title }: { product: ProductForm; slug: str
     <>
       <TitleBlock title={title} slug={slug} />
       {restored ? (
-        <section className="gv-panel gv-stack" aria-labelledby="draft-restored">
-          <Heading level={2} id="draft-restored">
-            {t('cases.request.draft.restoredTitle')}
-          </Heading>
-          <Paragraph>{t('cases.request.draft.restoredText')}</Paragraph>
-          <div>
-            <Button appearance="secondary-action" disabled={deleteDraft.isPending} onClick={() => void startOver()}>
-              {t('cases.request.draft.startOver')}
-            </Button>
-          </div>
-        </section>
+        <DraftRestored
+          title={t('cases.request.draft.restoredTitle')}
+          text={t('cases.request.draft.restoredText')}
+          busy={deleteDraft.isPending}
+          onStartOver={() => void startOver()}
+        />
       ) : null}
       <div ref={formStart}>
         <FormRenderer
