@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CityProfile } from '../../shared/src/city/city-profile.schema.ts';
+import { appointmentsRoutes, createAppointmentsService } from './modules/appointments/index.ts';
 import { caseAttachmentsRoutes, caseDraftsRoutes, casesRoutes, caseWorkRoutes, createCasesService, loadCasesSetup } from './modules/cases/index.ts';
 import { catalogEditorRoutes, catalogExportRoutes, catalogRoutes, createCatalogEditorService, createCatalogService } from './modules/catalog/index.ts';
 import { createCertificateAutomation, createDocumentsService, documentsRoutes } from './modules/documents/index.ts';
@@ -224,6 +225,17 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       // Late-bound: the cases service below uses this service as its automation, and this one asks it who may see a case.
       caseAccess: { canSee: (actor, caseId) => cases.canSee(actor, caseId) },
     });
+    const appointments = createAppointmentsService({
+      db: deps.db,
+      audit,
+      clock: deps.clock,
+      city: deps.city,
+      mail: deps.mail,
+      register,
+      products: catalog,
+      publicUrl: config.publicUrl,
+    });
+    await api.register(appointmentsRoutes, { appointments });
     const cases = createCasesService({
       db: deps.db,
       audit,
@@ -237,6 +249,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       secretKey: config.secretKey,
       // Certificates for residents logged in with eID complete by themselves, day and night.
       automation: createCertificateAutomation(documents),
+      // The 360° strip shows the requester's upcoming appointments.
+      appointments,
     });
     await api.register(casesRoutes, { cases });
     await api.register(caseWorkRoutes, { cases });

@@ -13,7 +13,7 @@ let counter = 0;
  * Connect login would leave it). For tests of what happens after login; the login itself is
  * tested against a real identity provider in identity.int.test.ts.
  */
-export const loginAsStaff = async (t: TestApp, roles: RoleGrant[], organisation = 'city', name = 'Test Medewerker'): Promise<TestLogin> => {
+export const loginAsStaff = async (t: TestApp, roles: RoleGrant[], organisation = 'city', name = 'Test Medewerker', at = new Date()): Promise<TestLogin> => {
   const repository = createIdentityRepository(t.db);
   counter++;
   const id = await repository.upsertStaff({
@@ -25,7 +25,7 @@ export const loginAsStaff = async (t: TestApp, roles: RoleGrant[], organisation 
   });
   if (!id) throw new Error('could not create the test staff member');
   await repository.replaceStaffRoles(id, roles);
-  const { token, csrfToken } = await insertSession(t.db, new Date(), {
+  const { token, csrfToken } = await insertSession(t.db, at, {
     kind: 'staff',
     surface: 'werk',
     staffId: id,
@@ -44,7 +44,9 @@ export const seedDemoPopulation = async (t: TestApp) => {
 /** A resident logged in: with eID (high, tied to a register person) or with an e-mail link (low). */
 export const loginAsResident = async (
   t: TestApp,
-  options: { personId?: string; email?: string; assurance?: 'low' | 'high' } = { personId: demoResidents.pieterVandenberghe.id },
+  options: { personId?: string; email?: string; assurance?: 'low' | 'high' /** When the login happened (a test's fixed clock). */; at?: Date } = {
+    personId: demoResidents.pieterVandenberghe.id,
+  },
 ): Promise<TestLogin> => {
   const repository = createIdentityRepository(t.db);
   const personId = options.personId ?? null;
@@ -58,7 +60,7 @@ export const loginAsResident = async (
       preferredLanguage: 'nl',
     }));
   const assurance = options.assurance ?? (personId ? 'high' : 'low');
-  const { token, csrfToken } = await insertSession(t.db, new Date(), {
+  const { token, csrfToken } = await insertSession(t.db, options.at ?? new Date(), {
     kind: 'resident',
     surface: 'portal',
     residentAccountId: account.id,

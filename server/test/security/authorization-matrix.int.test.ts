@@ -84,6 +84,13 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/attachments/:id': { permission: 'self:read' },
   'GET /api/questions/:token/attachments/:id': 'public',
   'GET /api/work/attachments/:id': { permission: 'workspace:use' },
+  'GET /api/appointments/products': 'public',
+  'GET /api/appointments/slots': 'public',
+  'POST /api/appointments': { permission: 'requests:create-basic' },
+  'GET /api/me/appointments': { permission: 'self:read' },
+  'POST /api/me/appointments/:id/cancel': { permission: 'self:update' },
+  'GET /api/me/appointments/:id/calendar.ics': { permission: 'self:read' },
+  'GET /api/work/appointments': { permission: 'cases:work' },
 };
 
 type Who = { label: string; permissions: ReadonlySet<Permission>; login: (t: TestApp) => Promise<TestLogin | null> };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { upcomingAppointmentSchema } from '../appointments/appointments.contract.ts';
 import { languageSchema } from '../platform/language.ts';
 import { attachmentViewSchema } from './attachments.contract.ts';
 import { caseChannelSchema, caseStatusSchema, instantSchema, productFamilySchema } from './case.schema.ts';
@@ -328,6 +329,8 @@ export const staffCaseSchema = queueItemSchema.extend({
   otherOpenCases: z.array(otherCaseSchema),
   /** The requester's last contacts with the city over all their cases, newest first (city staff only). */
   recentContacts: z.array(recentContactSchema),
+  /** The requester's upcoming appointments, soonest first (city staff only). */
+  upcomingAppointments: z.array(upcomingAppointmentSchema),
   /** Every file of the case, internal ones too, oldest first. */
   attachments: z.array(attachmentViewSchema),
 });

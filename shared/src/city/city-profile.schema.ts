@@ -286,6 +286,30 @@ export const deskSchema = z.strictObject({
 });
 export type Desk = z.infer<typeof deskSchema>;
 
+/**
+ * How residents book appointments (channels `counter` and `home` with `byAppointment`). Which products
+ * can be booked, and on which of the two channels, comes from the catalogue (a channel with
+ * `appointment: required` or `optional`).
+ */
+export const appointmentSettingsSchema = z.strictObject({
+  /** The grid of start times within each opening interval, and the length of an appointment unless `minutes` says otherwise. */
+  slotMinutes: z.number().int().min(5).max(120).default(15),
+  /** How far ahead a resident can book. */
+  bookAheadDays: z.number().int().min(1).max(366).default(60),
+  /** How long before its start a slot can still be booked (and a booking cancelled online). */
+  minimumNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(120),
+  /** Appointments served at the same time. Counter: the number of desks of kind `counter` unless set. Home: visiting teams. */
+  capacity: z.strictObject({ counter: z.number().int().min(1).optional(), home: z.number().int().min(1).default(1) }).default({ home: 1 }),
+  /** Length in minutes per product slug, a multiple of `slotMinutes` (a marriage takes longer than an eID). */
+  minutes: z.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.number().int().min(5).max(480)).default({}),
+});
+export type AppointmentSettings = z.infer<typeof appointmentSettingsSchema>;
+
 /** A closing day decided by the council (collegebesluit), on top of the public holidays. */
 export const councilClosingDaySchema = z.strictObject({
   date: isoDateSchema,
@@ -416,6 +440,7 @@ export const cityProfileSchema = z
       home: channelSchema,
     }),
     closingDays: closingDaysSchema.default({ closedOnPublicHolidays: true, optionalHolidays: [], days: [] }),
+    appointments: appointmentSettingsSchema.default({ slotMinutes: 15, bookAheadDays: 60, minimumNoticeMinutes: 120, capacity: { home: 1 }, minutes: {} }),
     /** Data protection choices of the city (decided with its data protection officer). */
     privacy: z
       .strictObject({
@@ -428,6 +453,15 @@ export const cityProfileSchema = z
       .default({ showEmployeeNamesToResidents: false }),
   })
   .superRefine((profile, ctx) => {
+    for (const [product, minutes] of Object.entries(profile.appointments.minutes)) {
+      if (minutes % profile.appointments.slotMinutes !== 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['appointments', 'minutes', product],
+          message: `must be a multiple of slotMinutes (${profile.appointments.slotMinutes})`,
+        });
+      }
+    }
     if (!profile.lauCode.endsWith(profile.nisCode)) {
       ctx.addIssue({
         code: 'custom',

@@ -12,7 +12,9 @@ export {
 export { buildCityProfile } from './city-profile.factory.ts';
 export {
   type Address,
+  type AppointmentSettings,
   addressSchema,
+  appointmentSettingsSchema,
   type Channel,
   type ChannelId,
   type CityProfile,

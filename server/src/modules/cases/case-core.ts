@@ -1,3 +1,4 @@
+import type { UpcomingAppointment } from '../../../../shared/src/appointments/index.ts';
 import type { CaseReceipt } from '../../../../shared/src/cases/cases.contract.ts';
 import {
   type CaseEvent,
@@ -110,6 +111,13 @@ export type CasesDeps = {
   /** GASTVRIJ_SECRET_KEY: follow-link tokens are derived from it. */
   secretKey: string;
   automation?: CaseAutomation;
+  /** The requester's upcoming appointments, for the 360° strip (the appointments module). */
+  appointments?: CaseAppointments;
+};
+
+/** What the 360° strip asks of the appointments module. */
+export type CaseAppointments = {
+  upcomingFor: (by: { personId: string | null; accountId: string | null }, lang: Language) => Promise<UpcomingAppointment[]>;
 };
 
 /** A submission's result: `created` is false for an idempotent retry, which returns the first receipt. */

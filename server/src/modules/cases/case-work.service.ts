@@ -82,7 +82,13 @@ export const createCaseWorkService = (core: CaseCore) => {
     // The 360° strip is for the city's own staff; a partner sees only the case it was given.
     const requester = { personId: row.requester_person_id, accountId: row.requester_account_id };
     const strip = access === 'work' && actor.organisation === 'city';
-    const [others, contacts] = strip ? await Promise.all([repo.listOpenForRequester(requester, row.id), repo.listRecentContacts(requester)]) : [[], []];
+    const [others, contacts, appointments] = strip
+      ? await Promise.all([
+          repo.listOpenForRequester(requester, row.id),
+          repo.listRecentContacts(requester),
+          deps.appointments ? deps.appointments.upcomingFor(requester, lang) : [],
+        ])
+      : [[], [], []];
     // Each read in the audit log with the person: the case, and each part of the strip that showed something.
     const read = (action: string, details: Record<string, unknown>) => ({
       actor,
@@ -100,6 +106,7 @@ export const createCaseWorkService = (core: CaseCore) => {
       read('cases.case.read', { reference: row.reference }),
       ...(others.length > 0 ? [read('cases.open-cases.read', { references: others.map((other) => other.reference) })] : []),
       ...(contacts.length > 0 ? [read('cases.contacts.read', { references: [...new Set(contacts.map((contact) => contact.reference))] })] : []),
+      ...(appointments.length > 0 ? [read('cases.appointments.read', { appointments: appointments.map((appointment) => appointment.id) })] : []),
     ]);
     const consent = row.consent as (Record<string, unknown> & { staffName?: string }) | null;
     const state = stateOf(row);
@@ -149,6 +156,7 @@ export const createCaseWorkService = (core: CaseCore) => {
         reference: contact.reference,
         product: { slug: contact.product_slug, title: titleIn(context, contact.product_slug) },
       })),
+      upcomingAppointments: appointments,
       attachments: files.map((file) => attachmentViewOf(storedAttachmentOf(file), context, false)),
     };
   };

@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/src/cases/cases.contract.ts';
 import { productFamilySchema } from '../../../../shared/src/cases/index.ts';
 import { languageSchema } from '../../../../shared/src/platform/language.ts';
+import { readIdempotencyKey } from '../../platform/http/idempotency-key.ts';
 import { requestLanguage } from '../../platform/http/problem.ts';
 import { scopeHeader, scopeOf } from './case-attachments.routes.ts';
 import { casesError } from './cases.errors.ts';
@@ -25,12 +26,11 @@ const langQuery = z.object({ lang: languageSchema.optional() });
 const referenceParams = z.object({ ref: z.string().min(1).max(40) });
 const tokenParams = z.object({ token: z.string().min(1).max(100) });
 
-/** The `Idempotency-Key` header (draft-ietf-httpapi-idempotency-key-header): up to 200 visible ASCII characters. */
+/** The `Idempotency-Key` header; `case-idempotency-key-invalid` when it is not a valid key. */
 export const idempotencyKeyOf = (request: FastifyRequest): string | undefined => {
-  const value = request.headers['idempotency-key'];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(value)) throw casesError('case-idempotency-key-invalid');
-  return value;
+  const key = readIdempotencyKey(request);
+  if (typeof key === 'object') throw casesError('case-idempotency-key-invalid');
+  return key;
 };
 
 const idempotencyHeader = z.looseObject({

@@ -23,6 +23,24 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface Appointments {
+  account_id: string;
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+  channel: string;
+  created_at: Timestamp;
+  ends_at: Timestamp;
+  id: string;
+  idempotency_key: string | null;
+  language: string;
+  note: string | null;
+  person_id: string | null;
+  product_slug: string;
+  request_hash: string | null;
+  starts_at: Timestamp;
+  status: Generated<string>;
+}
+
 export interface AuditLog {
   action: string;
   actor_id: string | null;
@@ -350,6 +368,7 @@ export interface StaffRoles {
 }
 
 export interface DB {
+  appointments: Appointments;
   audit_log: AuditLog;
   case_attachments: CaseAttachments;
   case_drafts: CaseDrafts;
