@@ -60,13 +60,17 @@ export const bookAppointmentRequestSchema = z.object({
 });
 export type BookAppointmentRequest = z.input<typeof bookAppointmentRequestSchema>;
 
-/** One appointment as its resident sees it. */
-export const appointmentSchema = z.object({
+/** What every view of an appointment says: what, how, when. */
+const appointmentBaseSchema = z.object({
   id: z.uuid(),
   product: z.object({ slug, title: z.string() }),
   channel: appointmentChannelSchema,
   start: instant,
   end: instant,
+});
+
+/** One appointment as its resident sees it. */
+export const appointmentSchema = appointmentBaseSchema.extend({
   status: appointmentStatusSchema,
   /** Where: the city hall's address for the counter, the resident's home for a home visit. */
   place: z.string(),
@@ -87,12 +91,7 @@ export type MyAppointmentsResponse = z.infer<typeof myAppointmentsResponseSchema
 
 /** `GET /api/work/appointments?date=`: a day's agenda for the staff (cases:work). */
 export const agendaQuerySchema = z.object({ date: isoDateSchema, channel: appointmentChannelSchema.optional() });
-export const agendaItemSchema = z.object({
-  id: z.uuid(),
-  product: z.object({ slug, title: z.string() }),
-  channel: appointmentChannelSchema,
-  start: instant,
-  end: instant,
+export const agendaItemSchema = appointmentBaseSchema.extend({
   status: appointmentStatusSchema,
   person: z.object({ id: z.uuid().nullable(), name: z.string() }),
   note: z.string().nullable(),
@@ -101,11 +100,5 @@ export const agendaResponseSchema = z.object({ date: isoDateSchema, items: z.arr
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
 /** In the 360° strip of a case: the requester's upcoming appointments. */
-export const upcomingAppointmentSchema = z.object({
-  id: z.uuid(),
-  product: z.object({ slug, title: z.string() }),
-  channel: appointmentChannelSchema,
-  start: instant,
-  end: instant,
-});
+export const upcomingAppointmentSchema = appointmentBaseSchema;
 export type UpcomingAppointment = z.infer<typeof upcomingAppointmentSchema>;
