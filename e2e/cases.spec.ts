@@ -1,11 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { inspectPdf } from '../server/src/platform/documents/pdf-structure.test-support.ts';
 import { pdf } from '../server/test/fixtures/files.ts';
 import { sentMailListSchema } from '../shared/src/platform/mail.contract.ts';
-import { baseUrl, expectAccessible, openBrowser, screenshotDir, visit, watchPageErrors } from './support/browser.ts';
+import { baseUrl, expectAccessible, visit } from './support/browser.ts';
+import { loginStaff, loginThroughProvider, pathOf, registerPeople } from './support/people.ts';
 
 // Cases end to end (issue 5, Acceptance). A visitor asks a general question without a login; the
 // contact centre hands it over to Burgerzaken with a reason; Burgerzaken answers; the visitor reads
@@ -14,64 +14,13 @@ import { baseUrl, expectAccessible, openBrowser, screenshotDir, visit, watchPage
 // Each person has a browser of their own; axe runs on every page they see, at 360 px for the
 // visitor, at 1280 px for the contact centre and at 640 px (1280 px at 200% zoom) for Burgerzaken.
 
-let browser: Browser;
-/** The pages of the current test, one per person, for a screenshot of each when the test fails. */
-let people: { name: string; page: Page }[] = [];
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') {
-    await mkdir(screenshotDir, { recursive: true });
-    for (const { name, page } of people) {
-      const file = join(screenshotDir, `cases-${ctx.task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}-${name}.png`);
-      await page.screenshot({ path: file, fullPage: true }).then(
-        () => console.error(`e2e: screenshot of ${name}: ${file}`),
-        () => undefined,
-      );
-    }
-  }
-  await Promise.all(people.map(({ page }) => page.context().close()));
-  people = [];
-});
-
-const person = async (name: string, viewport: { width: number; height: number }, options: { acceptDownloads?: boolean } = {}): Promise<Page> => {
-  const context = await browser.newContext({ viewport, locale: 'nl-BE', ...options });
-  const page = await context.newPage();
-  watchPageErrors(page);
-  people.push({ name, page });
-  return page;
-};
-
-const path = (page: Page) => new URL(page.url()).pathname;
+const { person } = registerPeople('cases');
 
 /** A photo of one pixel. */
 const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** A PDF of one empty page, as a scanner would send it. */
 const onePagePdf = pdf();
-
-/** Logs in through the embedded demo identity provider, by clicking the person's name on its page. */
-const loginThroughProvider = async (page: Page, name: string, landsOn: string | RegExp) => {
-  await expect.poll(() => path(page), { timeout: 10_000 }).toMatch(/^\/idp\/interaction\//);
-  await expectAccessible(page);
-  await page.getByRole('button', { name: new RegExp(name) }).click();
-  await expect.poll(() => path(page), { timeout: 15_000 }).toMatch(landsOn);
-  await page.waitForLoadState('networkidle');
-};
-
-const loginStaff = async (page: Page, name: string) => {
-  await visit(page, '/werk/aanmelden');
-  await page.getByRole('link', { name: 'Aanmelden als medewerker' }).click();
-  await loginThroughProvider(page, name, /^\/werk$/);
-  await expectAccessible(page);
-};
 
 /** The demo outbox's newest mail to `address` with a link matching `pattern`; the mail job may take a moment. */
 const linkInMail = async (address: string, pattern: RegExp): Promise<string> => {
@@ -96,7 +45,7 @@ const openFromQueue = async (page: Page, team: string, reference: string) => {
   await page.waitForLoadState('networkidle');
   await expectAccessible(page);
   await page.getByRole('link', { name: reference }).click();
-  await expect.poll(() => path(page)).toMatch(/^\/werk\/dossiers\//);
+  await expect.poll(() => pathOf(page)).toMatch(/^\/werk\/dossiers\//);
   await page.waitForLoadState('networkidle');
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(reference);
   await expectAccessible(page);
@@ -241,7 +190,7 @@ describe('a certificate', () => {
     // The product page offers the online form.
     await visit(resident, '/producten/attest-gezinssamenstelling');
     await resident.getByRole('link', { name: 'Online aanvragen' }).click();
-    await expect.poll(() => path(resident)).toBe('/aanvragen/attest-gezinssamenstelling');
+    await expect.poll(() => pathOf(resident)).toBe('/aanvragen/attest-gezinssamenstelling');
     await resident.waitForLoadState('networkidle');
     // A visitor is told why to log in first, and comes back to the form after.
     await expect.poll(() => resident.locator('main').textContent()).toContain('meldt u zich aan met eID of itsme');
@@ -289,7 +238,7 @@ describe('a certificate', () => {
 
     // The verification page, from the link beside the download, confirms the document.
     await resident.getByRole('link', { name: 'Controleren of dit document echt is' }).click();
-    await expect.poll(() => path(resident)).toMatch(/^\/verify\//);
+    await expect.poll(() => pathOf(resident)).toMatch(/^\/verify\//);
     await resident.waitForLoadState('networkidle');
     await expect.poll(() => resident.getByRole('status').filter({ hasText: 'Dit document is echt' }).count()).toBe(1);
     await expectAccessible(resident);

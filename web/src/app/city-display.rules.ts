@@ -23,6 +23,11 @@ export const formatLocalDate = (date: string, language: Language, options: Intl.
   // Noon UTC, formatted in UTC: the same calendar day whatever zone the browser is in.
   new Intl.DateTimeFormat(locales[language], { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
+const cityDateParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day (YYYY-MM-DD) of an instant in the city (Europe/Brussels), wherever the browser is. */
+export const cityDateOf = (instant: string | number | Date): string => cityDateParts.format(new Date(instant));
+
 /** A Belgian phone number as a tel: link in international form: "056 73 33 11" -> tel:+3256733311. */
 export const telHref = (phone: string): string => {
   const digits = phone.replace(/[^\d+]/g, '');

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { AgendaPage, BookAppointmentPage, MyAppointmentsPage } from '../modules/appointments/index.ts';
 import {
   AssistedIntakePage,
   AssistedIntakeStartPage,
@@ -30,7 +31,6 @@ import { DisplayPage } from './display/DisplayPage.tsx';
 import { KioskLayout } from './kiosk/KioskLayout.tsx';
 import { KioskLanguagePage, KioskSoonPage, KioskStartPage } from './kiosk/KioskPages.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { AppointmentSoonPage } from './portal/ComingSoonPage.tsx';
 import { HomePage } from './portal/HomePage.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
@@ -60,6 +60,14 @@ export const createRouter = () =>
             { index: true, element: <OverviewPage /> },
             { path: 'teams/:team', element: <WorkQueuePage /> },
             { path: 'dossiers/:id', element: <StaffCasePage /> },
+            {
+              path: 'afspraken',
+              element: (
+                <RequireTool tool="appointments">
+                  <AgendaPage />
+                </RequireTool>
+              ),
+            },
             {
               path: 'aanvragen',
               element: (
@@ -159,6 +167,7 @@ export const createRouter = () =>
             { path: 'mijn-gegevens', element: <MyDataPage /> },
             { path: 'mijn-dossiers', element: <MyCasesPage /> },
             { path: 'mijn-dossiers/:ref', element: <MyCasePage /> },
+            { path: 'mijn-afspraken', element: <MyAppointmentsPage /> },
           ],
         },
         { path: 'zoeken', element: <SearchPage /> },
@@ -168,7 +177,8 @@ export const createRouter = () =>
         // A question followed by its secret link (the confirmation and the e-mail give it; cases module: followUrlOf).
         { path: 'vragen/:token', element: <QuestionFollowPage /> },
         { path: 'levensgebeurtenis/:id', element: <LifeEventPage /> },
-        { path: 'afspraak', element: <AppointmentSoonPage /> },
+        // Anyone sees the free times; confirming asks for a login that comes back to the same choice.
+        { path: 'afspraak', element: <BookAppointmentPage /> },
         // The address printed on every certificate and in its QR code (platform/documents: verificationUrl).
         { path: 'verify', element: <VerifyPage /> },
         { path: 'verify/:code', element: <VerifyPage /> },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { StaffCase } from '../../../../shared/src/cases/cases.contract.ts';
 import { ApiError } from '../../app/api.ts';
+import { cityDateOf } from '../../app/city-display.rules.ts';
 import { currentLanguage } from '../../app/i18n.ts';
 import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
@@ -107,6 +108,33 @@ const RecentContacts = ({ found }: { found: StaffCase }) => {
                 {t('cases.work.case.contactCase', { product: contact.product.title, reference: contact.reference })}
               </Link>
             )}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+/**
+ * The requester's upcoming appointments (the 360° strip), each linked to that day's agenda. `?? []`:
+ * a server without the appointments module sends none.
+ */
+const UpcomingAppointments = ({ found }: { found: StaffCase }) => {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const appointments = found.upcomingAppointments ?? [];
+  if (appointments.length === 0) return <Paragraph>{t('cases.work.case.noAppointments')}</Paragraph>;
+  return (
+    <ul className="gv-case-cards gv-case-cards--compact">
+      {appointments.map((appointment) => (
+        <li key={appointment.id} className="gv-case-card">
+          <p className="gv-case-card__title">
+            <time dateTime={appointment.start}>{formatDateTime(appointment.start, language)}</time>: {appointment.product.title}
+          </p>
+          <p className="gv-case-card__line">
+            {t(`cases.work.case.appointmentChannel.${appointment.channel}`)}
+            {' · '}
+            <Link to={`/werk/afspraken?${new URLSearchParams({ date: cityDateOf(appointment.start) })}`}>{t('cases.work.case.appointmentAgenda')}</Link>
           </p>
         </li>
       ))}
@@ -234,6 +262,8 @@ export const StaffCasePage = () => {
         <OtherCases found={data} />
         <Heading level={3}>{t('cases.work.case.recentContactsTitle')}</Heading>
         <RecentContacts found={data} />
+        <Heading level={3}>{t('cases.work.case.appointmentsTitle')}</Heading>
+        <UpcomingAppointments found={data} />
       </Section>
 
       {documents.length > 0 ? (

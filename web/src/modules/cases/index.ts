@@ -3,7 +3,8 @@
  * workspace's assisted intake), online requests and general questions with their confirmation,
  * questions and reports at the kiosk (with the follow link as a QR code),
  * "Mijn dossiers" and a question followed by its secret link; in the workspace the team queues,
- * the case page with its actions, assisted intake and the routing tester.
+ * the case page with its actions, assisted intake and the routing tester. Other modules' forms
+ * reuse its text area and the Idempotency-Key of one form fill.
  */
 export { AssistedIntakePage, AssistedIntakeStartPage } from './AssistedIntakePage.tsx';
 export { FormRenderer, type FormRendererProps } from './FormRenderer.tsx';
@@ -17,4 +18,6 @@ export { QuestionFollowPage } from './QuestionFollowPage.tsx';
 export { QuestionPage } from './QuestionPage.tsx';
 export { RoutingTesterPage } from './RoutingTesterPage.tsx';
 export { StaffCasePage } from './StaffCasePage.tsx';
+export { TextAreaField } from './TextArea.tsx';
+export { useIdempotencyKey } from './use-idempotency-key.ts';
 export { WorkQueuePage } from './WorkQueuePage.tsx';

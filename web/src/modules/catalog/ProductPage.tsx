@@ -13,6 +13,7 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
 import { ExternalLink, Heading, Icon, type IconName, Link, Paragraph, StatusBadge } from '../../ui/index.ts';
+import { BookAppointmentAction } from '../appointments/index.ts';
 import { OnlineRequestAction } from '../cases/index.ts';
 import { useProduct, useProductSchemaOrg } from './catalog.api.ts';
 import { formatEuro, orderedChannels, unavailableChannels } from './catalog-display.rules.ts';
@@ -252,7 +253,10 @@ const SchemaOrgScript = ({ slug }: { slug: string }) => {
   return jsonLd.data ? <script type="application/ld+json">{jsonLd.data}</script> : null;
 };
 
-/** `/producten/:slug`: answers "how do I do this?" with the channels click, call, face, home. */
+/**
+ * `/producten/:slug`: answers "how do I do this?" with the channels click, call, face, home, and
+ * offers "Online aanvragen" and "Maak een afspraak" where the product has them.
+ */
 export const ProductPage = () => {
   const { slug = '' } = useParams();
   const product = useProduct(slug);
@@ -265,7 +269,15 @@ export const ProductPage = () => {
   return (
     <>
       <SchemaOrgScript slug={slug} />
-      <ProductArticle product={product.data} action={<OnlineRequestAction product={product.data} />} />
+      <ProductArticle
+        product={product.data}
+        action={
+          <div className="gv-product-actions">
+            <OnlineRequestAction product={product.data} />
+            <BookAppointmentAction slug={product.data.slug} />
+          </div>
+        }
+      />
     </>
   );
 };

@@ -27,7 +27,8 @@ const LogoutButton = () => {
 
 /**
  * The header's account corner: "Aanmelden" for a visitor (remembering the page they are on), or
- * the person's name with "Mijn gegevens" (residents) or their organisation (staff), and "Afmelden".
+ * the person's name with "Mijn dossiers", "Mijn afspraken" and "Mijn gegevens" (residents) or
+ * their organisation (staff), and "Afmelden".
  */
 export const Account = ({ surface }: { surface: LoginSurface }) => {
   const { t } = useTranslation();
@@ -56,6 +57,9 @@ export const Account = ({ surface }: { surface: LoginSurface }) => {
         <>
           <Link to="/mijn-dossiers" className="gv-account__link">
             {t('identity.account.myCases')}
+          </Link>
+          <Link to="/mijn-afspraken" className="gv-account__link">
+            {t('identity.account.myAppointments')}
           </Link>
           <Link to="/mijn-gegevens" className="gv-account__link">
             {t('identity.account.myData')}

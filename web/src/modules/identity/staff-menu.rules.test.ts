@@ -9,7 +9,7 @@ const menuFor = (roles: RoleGrant[], demo = false) => {
 };
 
 describe('staffMenu', () => {
-  it('shows a back-office employee their teams, assisted intake, the routing tester and the person look-up, nothing else', () => {
+  it("shows a back-office employee their teams, assisted intake, the day's appointments, the routing tester and the person look-up, nothing else", () => {
     const menu = menuFor([
       { role: 'back-office', team: 'burgerzaken' },
       { role: 'back-office', team: 'omgeving' },
@@ -18,7 +18,7 @@ describe('staffMenu', () => {
       { team: 'burgerzaken', to: '/werk/teams/burgerzaken' },
       { team: 'omgeving', to: '/werk/teams/omgeving' },
     ]);
-    expect(menu.tools.map((t) => t.tool)).toEqual(['intake', 'routing', 'persons']);
+    expect(menu.tools.map((t) => t.tool)).toEqual(['intake', 'appointments', 'routing', 'persons']);
   });
 
   it('shows an admin the routing tester, the staff directory and the audit log, and no teams', () => {
@@ -39,8 +39,8 @@ describe('staffMenu', () => {
   });
 
   it('adds the demo outbox in demo mode only', () => {
-    expect(menuFor([{ role: 'reception' }], true).tools.map((t) => t.tool)).toEqual(['intake', 'routing', 'persons', 'mail']);
-    expect(menuFor([{ role: 'reception' }], false).tools.map((t) => t.tool)).toEqual(['intake', 'routing', 'persons']);
+    expect(menuFor([{ role: 'reception' }], true).tools.map((t) => t.tool)).toEqual(['intake', 'appointments', 'routing', 'persons', 'mail']);
+    expect(menuFor([{ role: 'reception' }], false).tools.map((t) => t.tool)).toEqual(['intake', 'appointments', 'routing', 'persons']);
   });
 
   it('gives a visitor or a resident nothing but the demo outbox', () => {

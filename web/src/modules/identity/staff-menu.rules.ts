@@ -1,12 +1,13 @@
 import type { Permission } from '../../../../shared/src/identity/access.ts';
 
 /** The workspace tools besides the team queues, in menu order. */
-export const staffTools = ['intake', 'routing', 'persons', 'staff', 'audit', 'catalog', 'mail'] as const;
+export const staffTools = ['intake', 'appointments', 'routing', 'persons', 'staff', 'audit', 'catalog', 'mail'] as const;
 export type StaffTool = (typeof staffTools)[number];
 
 /** Where each tool lives. */
 export const staffToolPath: Record<StaffTool, string> = {
   intake: '/werk/aanvragen',
+  appointments: '/werk/afspraken',
   routing: '/werk/routering',
   persons: '/werk/personen',
   staff: '/werk/medewerkers',
@@ -18,10 +19,12 @@ export const staffToolPath: Record<StaffTool, string> = {
 /**
  * The permission a tool needs (a list: any one of them); the same table guards the route, so the
  * menu never offers a page that would refuse the person. The demo outbox needs none: it exists
- * only in demo mode. The routing tester serves who works cases and who maintains the rules.
+ * only in demo mode. The routing tester serves who works cases and who maintains the rules; the
+ * day's appointments, who works cases (the counter and the back office prepare them).
  */
 export const staffToolPermission: Record<StaffTool, Permission | readonly Permission[] | 'demo'> = {
   intake: 'cases:work',
+  appointments: 'cases:work',
   routing: ['cases:work', 'routing:manage'],
   persons: 'register:read',
   staff: 'staff:manage',
