@@ -70,6 +70,15 @@ export const appointmentsProblems = defineProblems({
       en: 'You already have an appointment for this service. See My appointments.',
     },
   },
+  /** The resident already has another appointment at (part of) this time. */
+  'appointment-overlaps-own': {
+    status: 409,
+    title: {
+      nl: 'U hebt op dit uur al een andere afspraak. Kies een ander uur.',
+      fr: 'Vous avez déjà un autre rendez-vous à cette heure. Choisissez une autre heure.',
+      en: 'You already have another appointment at this time. Choose another time.',
+    },
+  },
   /** A home visit needs a login the population register knows (eID or itsme): the visit goes to that address. */
   'appointment-home-needs-register': {
     status: 403,

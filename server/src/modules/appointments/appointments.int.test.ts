@@ -130,6 +130,11 @@ describe('booking', () => {
     const second = await post('/api/appointments', anOnline, { ...body, start: at('2026-12-09', '09:00') });
     expect(second.statusCode).toBe(409);
     expect(second.json()).toMatchObject({ code: 'appointment-already-booked', errors: [{ field: 'product' }] });
+    // And one desk at a time: another product at an overlapping hour is refused, the next quarter is fine.
+    const overlapping = await post('/api/appointments', anOnline, { product: 'rijbewijs', start: at('2026-12-08', '09:00') });
+    expect(overlapping.statusCode).toBe(409);
+    expect(overlapping.json()).toMatchObject({ code: 'appointment-overlaps-own', errors: [{ field: 'start' }] });
+    expect((await post('/api/appointments', anOnline, { product: 'rijbewijs', start: at('2026-12-08', '09:15') })).statusCode).toBe(201);
   });
 
   it('gives the last places of a time to exactly as many residents as there are desks, even when they book at the same moment', async () => {

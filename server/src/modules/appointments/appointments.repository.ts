@@ -56,6 +56,19 @@ export const createAppointmentsRepository = (db: Executor) => ({
       .executeTakeFirst();
   },
 
+  /** Whether the account has a booked appointment overlapping [from, to) (of any product). */
+  async hasBookedOverlapping(accountId: string, from: Date, to: Date): Promise<boolean> {
+    const row = await db
+      .selectFrom('appointments')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .where('status', '=', 'booked')
+      .where('starts_at', '<', to)
+      .where('ends_at', '>', from)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
   /** Every appointment of the account, soonest first (a resident has a few, not thousands). */
   async listForAccount(accountId: string, limit = 200): Promise<AppointmentRow[]> {
     return db.selectFrom('appointments').selectAll().where('account_id', '=', accountId).orderBy('starts_at', 'asc').limit(limit).execute();

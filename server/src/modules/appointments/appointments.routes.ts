@@ -100,7 +100,7 @@ export const appointmentsRoutes: FastifyPluginAsync<AppointmentsRoutesOptions> =
         tags: ['appointments'],
         summary: 'Book an appointment as a logged-in resident',
         description:
-          'Answers 201 with the appointment and e-mails a confirmation. Refusals name the field: `appointment-slot-taken` (409), `appointment-too-soon`, `appointment-too-far`, `appointment-not-a-slot` (start), `appointment-product-not-bookable`, `appointment-already-booked` (product), `appointment-channel-not-offered` (channel), `appointment-home-needs-register`. With an `Idempotency-Key` a retry answers 200 with the first booking.',
+          'Answers 201 with the appointment and e-mails a confirmation. Refusals name the field: `appointment-slot-taken` (409), `appointment-too-soon`, `appointment-too-far`, `appointment-not-a-slot` (start), `appointment-overlaps-own` (start: another appointment of theirs at that time), `appointment-product-not-bookable`, `appointment-already-booked` (product), `appointment-channel-not-offered` (channel), `appointment-home-needs-register`. With an `Idempotency-Key` a retry answers 200 with the first booking.',
         headers: idempotencyHeader,
         body: bookAppointmentRequestSchema,
         response: { 200: appointmentSchema, 201: appointmentSchema },
