@@ -74,6 +74,9 @@ export type AppDeps = {
 /** How often an instance sweeps for automated cases left between their commit and their document. */
 const automationSweepMs = 60_000;
 
+/** How often an instance looks for appointments to remind (the day before). */
+const reminderSweepMs = 5 * 60_000;
+
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
@@ -257,6 +260,14 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     await api.register(caseAttachmentsRoutes, { cases });
     await api.register(caseDraftsRoutes, { cases });
     if (deps.sweeps) {
+      // Every instance sends appointment reminders; each is claimed with SKIP LOCKED and sent once.
+      const remind = () =>
+        appointments.sendReminders().then(
+          (sent) => sent > 0 && app.log.info({ sent }, 'sent appointment reminders'),
+          (error: unknown) => app.log.error({ err: error }, 'sending appointment reminders failed'),
+        );
+      const reminders = setInterval(remind, reminderSweepMs).unref();
+      api.addHook('onClose', async () => clearInterval(reminders));
       // Every instance sweeps: issuing is idempotent per case and completing takes the row lock.
       const sweep = () =>
         cases.resumeAutomation().then(

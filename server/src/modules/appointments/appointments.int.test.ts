@@ -2,9 +2,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAsResident, loginAsStaff, seedDemoPopulation, type TestLogin } from '../../../test/login-as.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { createAuditLog } from '../../platform/audit/audit.ts';
 import { fixedClock } from '../../platform/clock.ts';
-import { loadCatalogFromDirectory, syncCatalog } from '../catalog/index.ts';
-import { demoResidents } from '../register/index.ts';
+import { createCatalogService, loadCatalogFromDirectory, syncCatalog } from '../catalog/index.ts';
+import { createLocalRegister, createNationalNumberVault, demoResidents } from '../register/index.ts';
+import { createAppointmentsService } from './index.ts';
 
 /**
  * Appointments through the HTTP API on a real database, at a fixed "now": Monday 7 December 2026,
@@ -26,6 +28,19 @@ const post = (url: string, login: TestLogin | null, payload: unknown, headers: R
   t.app.inject({ method: 'POST', url, headers: { ...(login?.headers ?? {}), ...headers }, payload: payload as object });
 const get = (url: string, login: TestLogin | null = null, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'GET', url, headers: { ...(login?.headers ?? {}), ...headers } });
+
+/** The service as the app's sweep runs it, on the test app's database and clock. */
+const reminderService = () =>
+  createAppointmentsService({
+    db: t.db,
+    audit: createAuditLog(),
+    clock,
+    city: t.city,
+    mail: t.mail,
+    register: createLocalRegister({ db: t.db, vault: createNationalNumberVault(t.config.secretKey), nisCode: t.city.nisCode }),
+    products: createCatalogService({ db: t.db, clock }),
+    publicUrl: t.config.publicUrl,
+  });
 
 /** 10:00 on Monday 7 December in Harelbeke, and so on. */
 const at = (date: string, time: string) => new Date(`${date}T${time}:00+01:00`).toISOString();
@@ -228,6 +243,37 @@ describe('my appointments', () => {
       const late = await post(`/api/me/appointments/${booked.id}/cancel`, later, {});
       expect(late.statusCode).toBe(409);
       expect(late.json().code).toBe('appointment-not-cancellable');
+    } finally {
+      clock.set('2026-12-07T07:00:00Z');
+    }
+  });
+});
+
+describe('reminders', () => {
+  it('e-mails each appointment booked at least a day ahead once, the day before, and none booked the same day', async () => {
+    // Booked on Monday: Wednesday 10:00 (two days ahead) and, for another resident, Monday 15:00.
+    const wednesday = (await post('/api/appointments', anOnline, { product: 'reispas', start: at('2026-12-09', '10:00') })).json();
+    expect(wednesday.id).toBeDefined();
+    const sameDay = await post('/api/appointments', await loginAsResident(t, { email: 'vandaag@test.example', at: clock.now() }), {
+      product: 'reispas',
+      start: at('2026-12-07', '15:00'),
+    });
+    expect(sameDay.statusCode).toBe(201);
+    const reminders = () => t.db.selectFrom('mail_outbox').selectAll().where('subject', 'like', 'Herinnering:%').execute();
+    const before = (await reminders()).length;
+
+    // Monday 08:00: nothing yet (Wednesday is more than a day away; the 15:00 one was booked today).
+    expect(await reminderService().sendReminders()).toBe(0);
+    // Tuesday 11:00: Wednesday 10:00 is within a day.
+    clock.set('2026-12-08T10:00:00Z');
+    try {
+      expect(await reminderService().sendReminders()).toBeGreaterThanOrEqual(1);
+      expect(await reminderService().sendReminders()).toBe(0);
+      const sent = (await reminders()).slice(before);
+      const mine = sent.filter((mail) => mail.to_address === 'an.afspraak@test.example');
+      expect(mine.map((mail) => mail.subject)).toEqual(['Herinnering: uw afspraak op woensdag 9 december om 10:00']);
+      expect(mine[0]?.text_body).toContain(`${t.config.publicUrl}/mijn-afspraken`);
+      expect(sent.some((mail) => mail.to_address === 'vandaag@test.example')).toBe(false);
     } finally {
       clock.set('2026-12-07T07:00:00Z');
     }

@@ -100,6 +100,32 @@ export const createAppointmentsRepository = (db: Executor) => ({
     return query.orderBy('starts_at', 'asc').orderBy('created_at', 'asc').execute();
   },
 
+  /**
+   * Booked appointments starting in (from, to] that were booked at least `aheadMs` before their
+   * start and have had no reminder, locked until the transaction ends; rows another instance is
+   * reminding are skipped.
+   */
+  async claimDueReminders(from: Date, to: Date, aheadMs: number, limit: number): Promise<AppointmentRow[]> {
+    return db
+      .selectFrom('appointments')
+      .selectAll()
+      .where('status', '=', 'booked')
+      .where('reminded_at', 'is', null)
+      .where('starts_at', '>', from)
+      .where('starts_at', '<=', to)
+      .where(sql<boolean>`starts_at - created_at >= make_interval(secs => ${aheadMs / 1000})`)
+      .orderBy('starts_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+  },
+
+  async markReminded(ids: string[], at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await db.updateTable('appointments').set({ reminded_at: at }).where('id', 'in', ids).execute();
+  },
+
   async cancel(id: string, at: Date, by: 'resident' | 'staff'): Promise<AppointmentRow> {
     return db
       .updateTable('appointments')

@@ -10,9 +10,10 @@ import type { AuditLog } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { MailService } from '../../platform/mail/mail.service.ts';
+import { createIdentityRepository } from '../identity/index.ts';
 import type { PopulationRegister } from '../register/index.ts';
 import { appointmentCalendar } from './appointment-calendar.ts';
-import { appointmentMail } from './appointment-mail.messages.ts';
+import { type AppointmentMailKind, appointmentMail } from './appointment-mail.messages.ts';
 import { type AppointmentsProblem, appointmentsError } from './appointments.errors.ts';
 import { type AppointmentRow, createAppointmentsRepository } from './appointments.repository.ts';
 
@@ -119,7 +120,7 @@ export const createAppointmentsService = (deps: AppointmentsDeps) => {
     throw appointmentsError('appointment-not-found');
   };
 
-  const mailAbout = async (trx: Db, row: AppointmentRow, to: string | null, kind: 'booked' | 'cancelled') => {
+  const mailAbout = async (trx: Db, row: AppointmentRow, to: string | null, kind: AppointmentMailKind) => {
     if (!to) return;
     const language = row.language as Language;
     const text = appointmentMail(kind, {
@@ -362,6 +363,31 @@ export const createAppointmentsService = (deps: AppointmentsDeps) => {
         );
       }
       return { date: query.date, items };
+    },
+
+    /**
+     * E-mails a reminder for the booked appointments that start within the next day and were booked
+     * at least a day ahead (one booked this morning needs none), once each: the reminder is marked in
+     * the transaction that queues its mail, and rows another instance is reminding are skipped.
+     * Returns how many were reminded. The app runs it every few minutes.
+     */
+    async sendReminders(limit = 100): Promise<number> {
+      const now = clock.now();
+      const day = 24 * 60 * 60_000;
+      return db.transaction().execute(async (trx) => {
+        const repo = createAppointmentsRepository(trx);
+        const due = await repo.claimDueReminders(now, new Date(now.getTime() + day), day, limit);
+        const accounts = createIdentityRepository(trx);
+        for (const row of due) {
+          const account = await accounts.findResidentAccount({ id: row.account_id });
+          await mailAbout(trx, row, account?.email ?? null, 'reminder');
+        }
+        await repo.markReminded(
+          due.map((row) => row.id),
+          now,
+        );
+        return due.length;
+      });
     },
 
     /**

@@ -36,6 +36,7 @@ export interface Appointments {
   note: string | null;
   person_id: string | null;
   product_slug: string;
+  reminded_at: Timestamp | null;
   request_hash: string | null;
   starts_at: Timestamp;
   status: Generated<string>;
