@@ -214,16 +214,16 @@ export const createAppointmentsService = (deps: AppointmentsDeps) => {
         const now = clock.now();
         if (await locked.findUpcomingForProduct(actor.accountId, product.slug, now)) throw appointmentsError('appointment-already-booked', 'product');
         const booked = await locked.listBookedBetween(body.channel, new Date(start), new Date(start + minutes * 60_000));
-        // One person, one desk at a time: another appointment of theirs at that hour is refused too.
-        if (await locked.hasBookedOverlapping(actor.accountId, new Date(start), new Date(start + minutes * 60_000))) {
-          throw appointmentsError('appointment-overlaps-own', 'start');
-        }
         const check = checkBooking(
           city,
           { channel: body.channel, minutes, start, now: now.getTime() },
           booked.map((row) => ({ start: new Date(row.starts_at).getTime(), end: new Date(row.ends_at).getTime() })),
         );
         if (!check.ok) throw appointmentsError(refusalProblems[check.refusal], 'start');
+        // One person, one desk at a time: another appointment of theirs at that hour is refused too.
+        if (await locked.hasBookedOverlapping(actor.accountId, new Date(start), new Date(start + minutes * 60_000))) {
+          throw appointmentsError('appointment-overlaps-own', 'start');
+        }
         const row = await locked.insert({
           id: randomUUID(),
           product_slug: product.slug,

@@ -19,7 +19,8 @@
  * `caseAttachmentsRoutes` with `{ cases }` too; uploads nobody attached are removed after a day),
  * `case_drafts` (drafts of request forms, 202612030910_cases_drafts.sql; register `caseDraftsRoutes`
  * with `{ cases }` too; expired drafts are purged on save, or by `cases.purgeExpiredDrafts()`).
- * Message templates (`config/templates/<city>.yaml`) and bulk assignment: ADR 6.
+ * Message templates (`config/templates/<city>.yaml`) and bulk assignment: ADR 6. The 360° strip shows the
+ * requester's upcoming appointments when the appointments module is given as `appointments` (`CaseAppointments`).
  * Contracts: shared/src/cases/cases.contract.ts. Rules: shared/src/cases (status machine, deadlines,
  * ownership, routing, references, intake, message templates, drafts, bulk assignment) and
  * `cases.policy.ts` (who sees which case).
