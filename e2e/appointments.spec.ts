@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { demoResidents } from '../server/src/modules/register/index.ts';
 import { baseUrl, expectAccessible, visit } from './support/browser.ts';
 import { loginStaff, loginThroughProvider, pathOf, registerPeople } from './support/people.ts';
 
@@ -168,5 +169,47 @@ describe('a home visit', () => {
     await expect.poll(() => maria.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe('Uw afspraak is bevestigd');
     expect(await maria.locator('main').textContent()).toContain('Bij u thuis');
     await expectAccessible(maria);
+  });
+});
+
+describe('an appointment made on the phone', () => {
+  test('is booked by the contact centre for a caller looked up in the register, and stands in the agenda of that day', async () => {
+    const bram = await person('contact-centre', { width: 1280, height: 800 });
+    await loginStaff(bram, 'Bram Declercq');
+    await visit(bram, '/werk/afspraken');
+    await bram.getByRole('link', { name: 'Afspraak maken voor iemand' }).click();
+    await expect.poll(() => pathOf(bram)).toBe('/werk/afspraken/nieuw');
+    await expect.poll(() => bram.getByRole('heading', { level: 1 }).textContent()).toBe('Afspraak maken voor iemand');
+    await expectAccessible(bram);
+
+    // Nothing chosen yet: each missing part is said at its field.
+    await bram.getByRole('button', { name: 'Afspraak maken' }).click();
+    await expect.poll(() => bram.locator('main').textContent()).toContain('Zoek eerst de persoon op in het rijksregister.');
+    expect(await bram.locator('main').textContent()).toContain('Kies waarvoor de afspraak is.');
+    await expectAccessible(bram);
+
+    await bram.getByRole('textbox', { name: /Rijksregisternummer/ }).fill(demoResidents.febeDeclercq.nationalNumber);
+    await bram.getByRole('button', { name: 'Opzoeken' }).click();
+    await expect.poll(() => bram.getByRole('status').filter({ hasText: 'Febe Declercq' }).count(), { timeout: 10_000 }).toBe(1);
+    await bram.getByRole('combobox', { name: 'Product' }).selectOption('rijbewijs');
+    const day = bram.getByRole('combobox', { name: 'Dag', exact: true });
+    await expect.poll(() => day.locator('option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    await day.selectOption({ index: 1 });
+    const time = bram.getByRole('combobox', { name: 'Uur', exact: true });
+    await expect.poll(() => time.locator('option').count()).toBeGreaterThan(1);
+    await time.selectOption({ index: 1 });
+    const start = await time.inputValue();
+    await bram.getByRole('textbox', { name: /Bericht voor de balie/ }).fill('Belde zelf; komt met haar oude rijbewijs.');
+    await bram.getByRole('button', { name: 'Afspraak maken' }).click();
+    await expect.poll(() => bram.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe('Afspraak gemaakt');
+    expect(await bram.locator('main').textContent()).toContain('Febe Declercq');
+    await expectAccessible(bram);
+
+    await bram.getByRole('link', { name: 'Naar de agenda van die dag' }).click();
+    const row = bram.getByRole('row').filter({ hasText: 'Febe Declercq' });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    expect(await row.textContent()).toContain('Rijbewijs');
+    expect(await row.getByRole('rowheader').textContent()).toContain(dutchTime(start));
+    await expectAccessible(bram);
   });
 });

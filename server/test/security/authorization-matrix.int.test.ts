@@ -91,6 +91,7 @@ const expectedAccess: Record<string, RouteAccess> = {
   'POST /api/me/appointments/:id/cancel': { permission: 'self:update' },
   'GET /api/me/appointments/:id/calendar.ics': { permission: 'self:read' },
   'GET /api/work/appointments': { permission: 'cases:work' },
+  'POST /api/work/appointments': { permission: 'cases:work' },
 };
 
 type Who = { label: string; permissions: ReadonlySet<Permission>; login: (t: TestApp) => Promise<TestLogin | null> };

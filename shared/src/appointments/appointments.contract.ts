@@ -60,6 +60,15 @@ export const bookAppointmentRequestSchema = z.object({
 });
 export type BookAppointmentRequest = z.input<typeof bookAppointmentRequestSchema>;
 
+/** `POST /api/work/appointments` (cases:work): an employee books for a person in the register (a call, the desk). */
+export const bookForRequestSchema = bookAppointmentRequestSchema.extend({
+  /** The register person (from a person lookup). */
+  personId: z.uuid(),
+  /** The language of the confirmation mail; default the person's account language, else Dutch. */
+  language: languageSchema.optional(),
+});
+export type BookForRequest = z.input<typeof bookForRequestSchema>;
+
 /** What every view of an appointment says: what, how, when. */
 const appointmentBaseSchema = z.object({
   id: z.uuid(),

@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-import { AgendaPage, BookAppointmentPage, MyAppointmentsPage } from '../modules/appointments/index.ts';
+import { AgendaPage, BookAppointmentPage, BookForPage, MyAppointmentsPage } from '../modules/appointments/index.ts';
 import {
   AssistedIntakePage,
   AssistedIntakeStartPage,
@@ -65,6 +65,14 @@ export const createRouter = () =>
               element: (
                 <RequireTool tool="appointments">
                   <AgendaPage />
+                </RequireTool>
+              ),
+            },
+            {
+              path: 'afspraken/nieuw',
+              element: (
+                <RequireTool tool="appointments">
+                  <BookForPage />
                 </RequireTool>
               ),
             },

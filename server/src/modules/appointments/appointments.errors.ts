@@ -88,6 +88,15 @@ export const appointmentsProblems = defineProblems({
       en: 'For a home visit, log in with your eID or itsme.',
     },
   },
+  /** An employee booked for a person the register does not know. */
+  'appointment-person-not-found': {
+    status: 422,
+    title: {
+      nl: 'Deze persoon staat niet in het rijksregister.',
+      fr: 'Cette personne ne figure pas au registre national.',
+      en: 'This person is not in the population register.',
+    },
+  },
   /** Cancelled already, past, or within the minimum notice: call the city instead. */
   'appointment-not-cancellable': {
     status: 409,

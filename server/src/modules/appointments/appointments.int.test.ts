@@ -293,6 +293,41 @@ describe('the staff', () => {
     expect((await get('/api/work/appointments?date=2026-12-10', pieter)).statusCode).toBe(403);
   });
 
+  it('book for a person in the register on the phone: it is theirs (Mijn afspraken after an eID login), audited with the employee', async () => {
+    const febe = demoResidents.febeDeclercq.id;
+    const response = await post(
+      '/api/work/appointments',
+      burgerzaken,
+      { personId: febe, product: 'rijbewijs', start: at('2026-12-11', '09:30'), note: 'Belde zelf; komt met haar oude rijbewijs.' },
+      { 'idempotency-key': 'call-1' },
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ product: { slug: 'rijbewijs' }, start: at('2026-12-11', '09:30'), status: 'booked' });
+    const again = await post(
+      '/api/work/appointments',
+      burgerzaken,
+      { personId: febe, product: 'rijbewijs', start: at('2026-12-11', '09:30'), note: 'Belde zelf; komt met haar oude rijbewijs.' },
+      { 'idempotency-key': 'call-1' },
+    );
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(response.json().id);
+
+    const mine = (await get('/api/me/appointments', await loginAsResident(t, { personId: febe, at: clock.now() }))).json();
+    expect(mine.upcoming.map((item: { id: string }) => item.id)).toEqual([response.json().id]);
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'appointments.appointment.booked-for').execute();
+    expect(audit).toMatchObject([{ actor_kind: 'staff', subject_person_id: febe, resource_id: response.json().id }]);
+
+    const unknown = await post('/api/work/appointments', burgerzaken, {
+      personId: crypto.randomUUID(),
+      product: 'rijbewijs',
+      start: at('2026-12-11', '10:00'),
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json()).toMatchObject({ code: 'appointment-person-not-found', errors: [{ field: 'personId' }] });
+    // A resident cannot book for someone else.
+    expect((await post('/api/work/appointments', pieter, { personId: febe, product: 'reispas', start: at('2026-12-11', '10:00') })).statusCode).toBe(403);
+  });
+
   it("show the requester's upcoming appointments in a case's 360° strip, and log the read", async () => {
     const submitted = await post('/api/cases', pieter, { product: 'vraag', answers: { question: 'Moet ik mijn oude reispas meebrengen?', replyBy: 'none' } });
     expect(submitted.statusCode, submitted.body).toBe(201);

@@ -7,6 +7,7 @@ import {
   appointmentSchema,
   bookAppointmentRequestSchema,
   bookableProductsResponseSchema,
+  bookForRequestSchema,
   myAppointmentsResponseSchema,
   slotsQuerySchema,
   slotsResponseSchema,
@@ -162,6 +163,32 @@ export const appointmentsRoutes: FastifyPluginAsync<AppointmentsRoutesOptions> =
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
         .type('text/calendar; charset=utf-8')
         .send(file.body);
+    },
+  );
+
+  routes.post(
+    '/api/work/appointments',
+    {
+      config: { access: { permission: 'cases:work' } },
+      schema: {
+        tags: ['appointments'],
+        summary: 'Book an appointment for a person in the register (an employee, on the phone or at the desk)',
+        description:
+          'As `POST /api/appointments`, for `personId` (from a person lookup): the appointment is the person’s own and shows in their Mijn afspraken. `appointment-person-not-found` (personId) when the register does not know them. Written to the audit log with the employee.',
+        headers: idempotencyHeader,
+        body: bookForRequestSchema,
+        response: { 200: appointmentSchema, 201: appointmentSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await appointments.bookFor(staffOf(request.actor), request.body, {
+        idempotencyKey: idempotencyKeyOf(request),
+        requestLanguage: requestLanguage(request),
+      });
+      return reply
+        .status(result.created ? 201 : 200)
+        .header('cache-control', noStore)
+        .send(result.appointment);
     },
   );
 

@@ -36,6 +36,9 @@ export type AppointmentsDeps = {
 };
 
 const channels = ['counter', 'home'] as const;
+
+/** What a booking asks for. */
+type BookingBody = { product: string; channel: AppointmentChannel; start: string; note?: string | undefined };
 const locales: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
 const homePlace: Record<Language, string> = { nl: 'bij u thuis', fr: 'à votre domicile', en: 'at your home' };
 const refusalProblems = {
@@ -133,6 +136,84 @@ export const createAppointmentsService = (deps: AppointmentsDeps) => {
     await mail.send({ to, subject: text.subject, text: text.text, language }, trx);
   };
 
+  /**
+   * Books a slot for `booker` (a resident, or an employee for a person): checked and written under
+   * the channel's lock, confirmed by e-mail and audited. The view is in the request's language.
+   */
+  const reserve = async (
+    booker: { actor: Actor; accountId: string; personId: string | null; email: string | null; language: Language },
+    body: BookingBody,
+    options: { idempotencyKey?: string | undefined; requestLanguage: Language; action: string },
+  ): Promise<{ created: boolean; appointment: Appointment }> => {
+    const product = await bookable(body.product, body.channel);
+    const lang = options.requestLanguage;
+    const title = titleOf(product, product.slug, lang);
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([body.product, body.channel, Date.parse(body.start), body.note ?? null]))
+      .digest('hex');
+    const repo = createAppointmentsRepository(db);
+    if (options.idempotencyKey) {
+      const row = await repo.findByIdempotencyKey(booker.accountId, options.idempotencyKey);
+      if (row) {
+        if (row.request_hash !== requestHash) throw appointmentsError('appointment-idempotency-key-reused');
+        return { created: false, appointment: view(row, title, lang, clock.now()) };
+      }
+    }
+
+    const minutes = minutesFor(city.appointments, product.slug);
+    const start = Date.parse(body.start);
+    const outcome = await db.transaction().execute(async (trx) => {
+      const locked = createAppointmentsRepository(trx);
+      await locked.lockChannel(body.channel);
+      // A retry that raced the first attempt finds it now, behind the lock.
+      const raced = options.idempotencyKey ? await locked.findByIdempotencyKey(booker.accountId, options.idempotencyKey) : undefined;
+      if (raced) return { raced, row: null };
+      const now = clock.now();
+      if (await locked.findUpcomingForProduct(booker.accountId, product.slug, now)) throw appointmentsError('appointment-already-booked', 'product');
+      const booked = await locked.listBookedBetween(body.channel, new Date(start), new Date(start + minutes * 60_000));
+      const check = checkBooking(
+        city,
+        { channel: body.channel, minutes, start, now: now.getTime() },
+        booked.map((row) => ({ start: new Date(row.starts_at).getTime(), end: new Date(row.ends_at).getTime() })),
+      );
+      if (!check.ok) throw appointmentsError(refusalProblems[check.refusal], 'start');
+      // One person, one desk at a time: another appointment of theirs at that hour is refused too.
+      if (await locked.hasBookedOverlapping(booker.accountId, new Date(start), new Date(start + minutes * 60_000))) {
+        throw appointmentsError('appointment-overlaps-own', 'start');
+      }
+      const row = await locked.insert({
+        id: randomUUID(),
+        product_slug: product.slug,
+        channel: body.channel,
+        starts_at: new Date(check.slot.start),
+        ends_at: new Date(check.slot.end),
+        account_id: booker.accountId,
+        person_id: booker.personId,
+        language: booker.language,
+        note: body.note ? body.note : null,
+        idempotency_key: options.idempotencyKey ?? null,
+        request_hash: requestHash,
+        created_at: now,
+      });
+      await Promise.all([
+        mailAbout(trx, row, booker.email, 'booked'),
+        audit.record(trx, booker.actor, {
+          action: options.action,
+          subjectPersonId: booker.personId,
+          resourceType: 'appointment',
+          resourceId: row.id,
+          details: { product: product.slug, channel: body.channel, start: row.starts_at },
+        }),
+      ]);
+      return { raced: null, row };
+    });
+    if (outcome.raced) {
+      if (outcome.raced.request_hash !== requestHash) throw appointmentsError('appointment-idempotency-key-reused');
+      return { created: false, appointment: view(outcome.raced, title, lang, clock.now()) };
+    }
+    return { created: true, appointment: view(outcome.row, title, lang, clock.now()) };
+  };
+
   return {
     /** The products a resident can book, by title. */
     async listProducts(lang: Language): Promise<BookableProduct[]> {
@@ -181,80 +262,40 @@ export const createAppointmentsService = (deps: AppointmentsDeps) => {
      */
     async book(
       actor: Actor,
-      body: { product: string; channel: AppointmentChannel; start: string; note?: string | undefined },
+      body: BookingBody,
       options: { idempotencyKey?: string | undefined; requestLanguage: Language },
     ): Promise<{ created: boolean; appointment: Appointment }> {
       if (actor.kind !== 'resident') throw appointmentsError('appointment-not-found');
-      const product = await bookable(body.product, body.channel);
       if (body.channel === 'home' && !actor.personId) throw appointmentsError('appointment-home-needs-register');
-      const lang = options.requestLanguage;
-      const title = titleOf(product, product.slug, lang);
-      const requestHash = createHash('sha256')
-        .update(JSON.stringify([body.product, body.channel, Date.parse(body.start), body.note ?? null]))
-        .digest('hex');
-      const repo = createAppointmentsRepository(db);
-      const earlier = async () => {
-        if (!options.idempotencyKey) return null;
-        const row = await repo.findByIdempotencyKey(actor.accountId, options.idempotencyKey);
-        if (!row) return null;
-        if (row.request_hash !== requestHash) throw appointmentsError('appointment-idempotency-key-reused');
-        return { created: false, appointment: view(row, title, lang, clock.now()) };
-      };
-      const first = await earlier();
-      if (first) return first;
+      const booker = { actor, accountId: actor.accountId, personId: actor.personId, email: actor.email, language: options.requestLanguage };
+      return reserve(booker, body, { ...options, action: 'appointments.appointment.booked' });
+    },
 
-      const minutes = minutesFor(city.appointments, product.slug);
-      const start = Date.parse(body.start);
-      const outcome = await db.transaction().execute(async (trx) => {
-        const locked = createAppointmentsRepository(trx);
-        await locked.lockChannel(body.channel);
-        // A retry that raced the first attempt finds it now, behind the lock.
-        const raced = options.idempotencyKey ? await locked.findByIdempotencyKey(actor.accountId, options.idempotencyKey) : undefined;
-        if (raced) return { raced, row: null };
-        const now = clock.now();
-        if (await locked.findUpcomingForProduct(actor.accountId, product.slug, now)) throw appointmentsError('appointment-already-booked', 'product');
-        const booked = await locked.listBookedBetween(body.channel, new Date(start), new Date(start + minutes * 60_000));
-        const check = checkBooking(
-          city,
-          { channel: body.channel, minutes, start, now: now.getTime() },
-          booked.map((row) => ({ start: new Date(row.starts_at).getTime(), end: new Date(row.ends_at).getTime() })),
-        );
-        if (!check.ok) throw appointmentsError(refusalProblems[check.refusal], 'start');
-        // One person, one desk at a time: another appointment of theirs at that hour is refused too.
-        if (await locked.hasBookedOverlapping(actor.accountId, new Date(start), new Date(start + minutes * 60_000))) {
-          throw appointmentsError('appointment-overlaps-own', 'start');
-        }
-        const row = await locked.insert({
-          id: randomUUID(),
-          product_slug: product.slug,
-          channel: body.channel,
-          starts_at: new Date(check.slot.start),
-          ends_at: new Date(check.slot.end),
-          account_id: actor.accountId,
-          person_id: actor.personId,
-          language: lang,
-          note: body.note ? body.note : null,
-          idempotency_key: options.idempotencyKey ?? null,
-          request_hash: requestHash,
-          created_at: now,
-        });
-        await Promise.all([
-          mailAbout(trx, row, actor.email, 'booked'),
-          audit.record(trx, actor, {
-            action: 'appointments.appointment.booked',
-            subjectPersonId: actor.personId,
-            resourceType: 'appointment',
-            resourceId: row.id,
-            details: { product: product.slug, channel: body.channel, start: row.starts_at },
-          }),
-        ]);
-        return { raced: null, row };
-      });
-      if (outcome.raced) {
-        if (outcome.raced.request_hash !== requestHash) throw appointmentsError('appointment-idempotency-key-reused');
-        return { created: false, appointment: view(outcome.raced, title, lang, clock.now()) };
-      }
-      return { created: true, appointment: view(outcome.row, title, lang, clock.now()) };
+    /**
+     * Books a slot for a person in the register, by an employee (a call, the desk): the appointment
+     * is the person's own (their account is made when they have none yet, so it shows in Mijn
+     * afspraken once they log in with eID) and is confirmed by e-mail when the account has an address.
+     */
+    async bookFor(
+      actor: StaffActor,
+      body: BookingBody & { personId: string; language?: Language | undefined },
+      options: { idempotencyKey?: string | undefined; requestLanguage: Language },
+    ): Promise<{ created: boolean; appointment: Appointment }> {
+      const person = await deps.register.getPerson(body.personId);
+      if (!person) throw appointmentsError('appointment-person-not-found', 'personId');
+      const accounts = createIdentityRepository(db);
+      const account =
+        (await accounts.findResidentAccount({ personId: person.id })) ??
+        (await accounts
+          .insertResidentAccount({ registerPersonId: person.id, email: null, preferredLanguage: body.language ?? 'nl' })
+          .catch(async (error: unknown) => {
+            // Made at the same moment by another booking or a first login: use that one.
+            const made = await accounts.findResidentAccount({ personId: person.id });
+            if (!made) throw error;
+            return made;
+          }));
+      const booker = { actor, accountId: account.id, personId: person.id, email: account.email, language: body.language ?? account.preferredLanguage };
+      return reserve(booker, body, { ...options, action: 'appointments.appointment.booked-for' });
     },
 
     /** "Mijn afspraken": the upcoming ones soonest first, then the earlier and cancelled ones newest first. */

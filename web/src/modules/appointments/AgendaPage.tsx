@@ -8,6 +8,7 @@ import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
 import {
   Button,
+  ButtonLink,
   FormField,
   Heading,
   Paragraph,
@@ -66,6 +67,11 @@ export const AgendaPage = () => {
       <div className="gv-stack">
         <Heading level={1}>{t('appointments.agenda.title')}</Heading>
         <Paragraph lead>{t('appointments.agenda.intro')}</Paragraph>
+        <div>
+          <ButtonLink to="/werk/afspraken/nieuw" appearance="secondary-action">
+            {t('appointments.bookFor.action')}
+          </ButtonLink>
+        </div>
       </div>
       <form className="gv-agenda-tools" aria-label={t('appointments.agenda.toolsLabel')} onSubmit={(event) => event.preventDefault()}>
         <div className="gv-agenda-tools__fields">

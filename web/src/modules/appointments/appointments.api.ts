@@ -4,6 +4,7 @@ import {
   agendaResponseSchema,
   appointmentSchema,
   type BookAppointmentRequest,
+  type BookForRequest,
   bookableProductsResponseSchema,
   myAppointmentsResponseSchema,
   slotsResponseSchema,
@@ -103,5 +104,18 @@ export const useAgenda = (date: string, channel: AppointmentChannel | null) => {
     },
     placeholderData: keepPreviousData,
     retry: false,
+  });
+};
+
+/** An employee books for a person in the register (`POST /api/work/appointments`). */
+export const useBookFor = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: BookForRequest; idempotencyKey: string }) =>
+      apiFetch('/api/work/appointments', { method: 'POST', body, schema: appointmentSchema, headers: { 'idempotency-key': idempotencyKey } }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: slotsKey });
+      void queryClient.invalidateQueries({ queryKey: ['work', 'appointments'] });
+    },
   });
 };

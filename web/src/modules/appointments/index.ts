@@ -6,4 +6,5 @@
 export { AgendaPage } from './AgendaPage.tsx';
 export { BookAppointmentAction } from './BookAppointmentAction.tsx';
 export { BookAppointmentPage } from './BookAppointmentPage.tsx';
+export { BookForPage } from './BookForPage.tsx';
 export { MyAppointmentsPage } from './MyAppointmentsPage.tsx';

@@ -7,6 +7,7 @@
  * reuse its text area and the Idempotency-Key of one form fill.
  */
 export { AssistedIntakePage, AssistedIntakeStartPage } from './AssistedIntakePage.tsx';
+export { useRequesterLookup } from './cases.api.ts';
 export { FormRenderer, type FormRendererProps } from './FormRenderer.tsx';
 export { initialAnswers } from './form-renderer.rules.ts';
 export { KioskRequestPage } from './KioskRequestPage.tsx';
