@@ -1,7 +1,8 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  type Appointment,
   agendaQuerySchema,
   agendaResponseSchema,
   appointmentSchema,
@@ -36,6 +37,13 @@ const idempotencyKeyOf = (request: FastifyRequest): string | undefined => {
   if (typeof key === 'object') throw appointmentsError('appointment-idempotency-key-invalid');
   return key;
 };
+/** A booking's answer: 201 when it was made now, 200 for a retry that finds the first one. */
+const sendBooking = (reply: FastifyReply, result: { created: boolean; appointment: Appointment }) =>
+  reply
+    .status(result.created ? 201 : 200)
+    .header('cache-control', noStore)
+    .send(result.appointment);
+
 const staffOf = (actor: Actor): StaffActor => {
   if (actor.kind !== 'staff') throw appointmentsError('appointment-not-found');
   return actor;
@@ -112,10 +120,7 @@ export const appointmentsRoutes: FastifyPluginAsync<AppointmentsRoutesOptions> =
         idempotencyKey: idempotencyKeyOf(request),
         requestLanguage: requestLanguage(request),
       });
-      return reply
-        .status(result.created ? 201 : 200)
-        .header('cache-control', noStore)
-        .send(result.appointment);
+      return sendBooking(reply, result);
     },
   );
 
@@ -185,10 +190,7 @@ export const appointmentsRoutes: FastifyPluginAsync<AppointmentsRoutesOptions> =
         idempotencyKey: idempotencyKeyOf(request),
         requestLanguage: requestLanguage(request),
       });
-      return reply
-        .status(result.created ? 201 : 200)
-        .header('cache-control', noStore)
-        .send(result.appointment);
+      return sendBooking(reply, result);
     },
   );
 

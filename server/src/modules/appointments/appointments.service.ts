@@ -115,12 +115,15 @@ export const createAppointmentsService = (deps: AppointmentsDeps) => {
     return product;
   };
 
-  const ownAppointment = async (actor: ResidentActor, id: string): Promise<AppointmentRow> => {
-    const row = await createAppointmentsRepository(db).findById(id);
-    if (row && row.account_id === actor.accountId) return row;
-    // Someone else's (or a guessed) id: the same answer as a missing one, and written down.
+  /** Someone else's (or a guessed) id: the same answer as a missing one, and written down. */
+  const denied = async (actor: ResidentActor, id: string): Promise<never> => {
     await audit.record(db, actor, { action: 'appointments.appointment.denied', resourceType: 'appointment', resourceId: id });
     throw appointmentsError('appointment-not-found');
+  };
+
+  const ownAppointment = async (actor: ResidentActor, id: string): Promise<AppointmentRow> => {
+    const row = await createAppointmentsRepository(db).findById(id);
+    return row && row.account_id === actor.accountId ? row : denied(actor, id);
   };
 
   const mailAbout = async (trx: Db, row: AppointmentRow, to: string | null, kind: AppointmentMailKind) => {
@@ -318,11 +321,11 @@ export const createAppointmentsService = (deps: AppointmentsDeps) => {
 
     /** Cancels the resident's own booked appointment, if it does not start within the minimum notice. */
     async cancel(actor: ResidentActor, id: string, lang: Language): Promise<Appointment> {
-      await ownAppointment(actor, id);
       const row = await db.transaction().execute(async (trx) => {
         const repo = createAppointmentsRepository(trx);
         const current = await repo.findForUpdate(id);
-        if (!current || !cancellable(current, clock.now())) throw appointmentsError('appointment-not-cancellable');
+        if (!current || current.account_id !== actor.accountId) return null;
+        if (!cancellable(current, clock.now())) throw appointmentsError('appointment-not-cancellable');
         const cancelled = await repo.cancel(id, clock.now(), 'resident');
         await Promise.all([
           mailAbout(trx, cancelled, actor.email, 'cancelled'),
@@ -336,6 +339,7 @@ export const createAppointmentsService = (deps: AppointmentsDeps) => {
         ]);
         return cancelled;
       });
+      if (!row) return denied(actor, id);
       return view(row, (await titles([row.product_slug], lang))(row.product_slug), lang, clock.now());
     },
 
@@ -371,10 +375,13 @@ export const createAppointmentsService = (deps: AppointmentsDeps) => {
         rows.map((row) => row.product_slug),
         lang,
       );
-      const people = await Promise.all(rows.map((row) => (row.person_id ? deps.register.getPerson(row.person_id) : Promise.resolve(null))));
+      // One register read per person, however many appointments they have that day.
+      const personIds = [...new Set(rows.flatMap((row) => (row.person_id ? [row.person_id] : [])))];
+      const found = await Promise.all(personIds.map((personId) => deps.register.getPerson(personId)));
+      const people = new Map(personIds.map((personId, i) => [personId, found[i]]));
       const noName = { nl: 'Zonder rijksregister', fr: 'Sans registre national', en: 'Not in the register' }[lang];
-      const items: AgendaItem[] = rows.map((row, i) => {
-        const person = people[i];
+      const items: AgendaItem[] = rows.map((row) => {
+        const person = row.person_id ? people.get(row.person_id) : null;
         return {
           id: row.id,
           product: { slug: row.product_slug, title: title(row.product_slug) },
