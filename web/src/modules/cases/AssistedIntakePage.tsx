@@ -14,14 +14,13 @@ import { usePageTitle } from '../../app/page-title.ts';
 import { Loading, QueryAlert } from '../../app/QueryAlert.tsx';
 import { Alert, Button, ButtonLink, Choice, Fieldset, FormField, fieldIds, Heading, Link, Paragraph, Select, Textbox } from '../../ui/index.ts';
 import { formatDay } from './CaseParts.tsx';
-import { useDeleteDraft, useDraft, useForgetDraft } from './case-drafts.api.ts';
 import { useProductForm, useRequesterLookup, useSubmitAssisted } from './cases.api.ts';
 import { DraftRestored, DraftStatus } from './DraftParts.tsx';
 import { type FormExtra, FormRenderer } from './FormRenderer.tsx';
 import { type AnswersValue, initialAnswers } from './form-renderer.rules.ts';
 import { ProductSelect } from './ProductSelect.tsx';
 import { TextArea } from './TextArea.tsx';
-import { useDraftAutosave } from './use-draft-autosave.ts';
+import { useFormDraft } from './use-draft-autosave.ts';
 import { useIdempotencyKey } from './use-idempotency-key.ts';
 
 const formId = 'assisted';
@@ -281,10 +280,7 @@ export const AssistedIntakePage = () => {
   const key = useIdempotencyKey();
   const extra = useIntakeExtra();
   // The employee's unfinished answers to this product's questions (not who it is for, nor the consent).
-  const draft = useDraft('work', slug);
-  const deleteDraft = useDeleteDraft('work', slug);
-  const forgetDraft = useForgetDraft('work', slug);
-  const autosave = useDraftAutosave('work', slug);
+  const { draft, autosave, removing, startOver, send } = useFormDraft('work', slug);
   const [receipt, setReceipt] = useState<CaseReceipt | null>(null);
   const [fill, setFill] = useState(0);
   const title = product.data ? t('cases.work.intake.titleFor', { title: localize(product.data.form.title, currentLanguage()) }) : t('cases.work.intake.title');
@@ -297,11 +293,6 @@ export const AssistedIntakePage = () => {
   const blank = initialAnswers(product.data.form);
   // Only the form as it first appears picks the draft up: after "start over" or another request, it starts empty.
   const restored = fill === 0 ? (draft.data ?? null) : null;
-  const startOver = async () => {
-    autosave.reset();
-    await deleteDraft.mutateAsync().catch(() => undefined);
-    setFill((n) => n + 1);
-  };
   if (receipt) {
     return (
       <Done
@@ -328,8 +319,8 @@ export const AssistedIntakePage = () => {
         <DraftRestored
           title={t('cases.work.intake.draftRestoredTitle')}
           text={t('cases.work.intake.draftRestoredText')}
-          busy={deleteDraft.isPending}
-          onStartOver={() => void startOver()}
+          busy={removing}
+          onStartOver={() => void startOver(() => setFill((n) => n + 1))}
         />
       ) : null}
       <FormRenderer
@@ -348,20 +339,11 @@ export const AssistedIntakePage = () => {
           </>
         }
         onSubmit={async ({ answers, requester, channel, consent, language }) => {
-          // No draft save may land after the submission deleted the draft.
-          await autosave.settle();
-          try {
-            const result = await submit.mutateAsync({
-              body: { product: slug, answers, requester, channel, consent, language },
-              idempotencyKey: key.current(),
-            });
-            key.renew();
-            forgetDraft();
-            setReceipt(result);
-          } catch (error) {
-            autosave.resume();
-            throw error;
-          }
+          const result = await send(() =>
+            submit.mutateAsync({ body: { product: slug, answers, requester, channel, consent, language }, idempotencyKey: key.current() }),
+          );
+          key.renew();
+          setReceipt(result);
         }}
       />
     </div>

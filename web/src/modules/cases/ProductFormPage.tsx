@@ -13,13 +13,12 @@ import { ButtonLink, ExternalButtonLink, Heading, Link, Paragraph } from '../../
 import { loginPageHref, oidcLoginHref, useMe } from '../identity/index.ts';
 import { newUploadScope } from './attachments.api.ts';
 import { type LoginNeed, loginNeed } from './case-display.rules.ts';
-import { useDeleteDraft, useDraft, useForgetDraft } from './case-drafts.api.ts';
 import { type ProductForm, useAskQuestion, useKnownProfile, useProductForm, useSubmitCase } from './cases.api.ts';
 import { DraftRestored, DraftStatus } from './DraftParts.tsx';
 import { FormRenderer } from './FormRenderer.tsx';
 import { type AnswersValue, initialAnswers, knownPersonOf } from './form-renderer.rules.ts';
 import { SubmissionConfirmation } from './SubmissionConfirmation.tsx';
-import { useDraftAutosave } from './use-draft-autosave.ts';
+import { useFormDraft } from './use-draft-autosave.ts';
 import { useIdempotencyKey } from './use-idempotency-key.ts';
 
 /** Why the person cannot submit yet, and the login that lets them (coming back to this form after). */
@@ -103,10 +102,7 @@ const RequestForm = ({ product, slug, title }: { product: ProductForm; slug: str
   const { t } = useTranslation();
   const me = useMe();
   const profile = useKnownProfile(true);
-  const draft = useDraft('portal', slug);
-  const deleteDraft = useDeleteDraft('portal', slug);
-  const forgetDraft = useForgetDraft('portal', slug);
-  const autosave = useDraftAutosave('portal', slug);
+  const { draft, autosave, removing, startOver, send } = useFormDraft('portal', slug);
   const submit = useSubmitCase();
   const key = useIdempotencyKey();
   const [receipt, setReceipt] = useState<CaseReceipt | null>(null);
@@ -122,11 +118,6 @@ const RequestForm = ({ product, slug, title }: { product: ProductForm; slug: str
   const loginEmail = me.data?.actor.kind === 'resident' ? me.data.actor.email : null;
   const known = initialAnswers(product.form, knownPersonOf(profile.data, loginEmail));
   const restored = restart === 0 ? (draft.data ?? null) : null;
-  const startOver = async () => {
-    autosave.reset();
-    await deleteDraft.mutateAsync().catch(() => undefined);
-    setRestart((n) => n + 1);
-  };
   return (
     <>
       <TitleBlock title={title} slug={slug} />
@@ -134,8 +125,8 @@ const RequestForm = ({ product, slug, title }: { product: ProductForm; slug: str
         <DraftRestored
           title={t('cases.request.draft.restoredTitle')}
           text={t('cases.request.draft.restoredText')}
-          busy={deleteDraft.isPending}
-          onStartOver={() => void startOver()}
+          busy={removing}
+          onStartOver={() => void startOver(() => setRestart((n) => n + 1))}
         />
       ) : null}
       <div ref={formStart}>
@@ -154,17 +145,9 @@ const RequestForm = ({ product, slug, title }: { product: ProductForm; slug: str
             </>
           }
           onSubmit={async ({ answers }) => {
-            // No draft save may land after the submission deleted the draft.
-            await autosave.settle();
-            try {
-              const result = await submit.mutateAsync({ product: slug, answers, idempotencyKey: key.current() });
-              key.renew();
-              forgetDraft();
-              setReceipt(result);
-            } catch (error) {
-              autosave.resume();
-              throw error;
-            }
+            const result = await send(() => submit.mutateAsync({ product: slug, answers, idempotencyKey: key.current() }));
+            key.renew();
+            setReceipt(result);
           }}
         />
       </div>

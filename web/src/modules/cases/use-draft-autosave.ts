@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { type DraftSurface, useSaveDraft } from './case-drafts.api.ts';
+import { type DraftSurface, useDeleteDraft, useDraft, useForgetDraft, useSaveDraft } from './case-drafts.api.ts';
 
 /** How long typing must pause before the answers are saved. */
 export const draftSaveDelayMs = 1500;
@@ -65,6 +65,40 @@ export const useDraftAutosave = (surface: DraftSurface, product: string) => {
       lastSaved.current = null;
       setSavedAt(null);
       setFailed(false);
+    },
+  };
+};
+
+/**
+ * Everything a form with a draft needs: the saved draft (read once), autosaving, "start over" (the
+ * draft thrown away, then `restart` shows a fresh form) and `send`, which submits with no draft
+ * save racing it, forgets the draft once the submission (which deleted it) succeeded, and saves
+ * again after a refusal.
+ */
+export const useFormDraft = (surface: DraftSurface, product: string) => {
+  const draft = useDraft(surface, product);
+  const remove = useDeleteDraft(surface, product);
+  const forget = useForgetDraft(surface, product);
+  const autosave = useDraftAutosave(surface, product);
+  return {
+    draft,
+    autosave,
+    removing: remove.isPending,
+    startOver: async (restart: () => void) => {
+      autosave.reset();
+      await remove.mutateAsync().catch(() => undefined);
+      restart();
+    },
+    send: async <T>(submit: () => Promise<T>): Promise<T> => {
+      await autosave.settle();
+      try {
+        const result = await submit();
+        forget();
+        return result;
+      } catch (error) {
+        autosave.resume();
+        throw error;
+      }
     },
   };
 };
